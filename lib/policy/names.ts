@@ -1,0 +1,67 @@
+import type { Partition } from './types';
+
+// ARN and principal builders shared by the generator and the checker, so both agree on
+// exactly which strings a policy must contain.
+
+export const LOGPORT_SID_PREFIX = 'Logport';
+
+export const SID = {
+  logsGetBucketAcl: 'LogportCloudWatchLogsGetBucketAcl',
+  logsPutObject: 'LogportCloudWatchLogsPutObject',
+  exporterPutObject: 'LogportExporterPutObject',
+  exporterBucketPreflight: 'LogportExporterBucketPreflight',
+  exporterExportTasks: 'LogportExporterExportTasks',
+  logsKms: 'LogportCloudWatchLogsKms',
+  exporterKms: 'LogportExporterKms',
+} as const;
+
+export const ACL_BUCKET_OWNER_FULL_CONTROL = 'bucket-owner-full-control';
+
+export function partitionForRegion(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/**
+ * Regional CloudWatch Logs service principal. For aws-cn we use the same form as elsewhere:
+ * the China principal (possibly `logs.<region>.amazonaws.com.cn`) is unconfirmed, so the
+ * checker also accepts the `.com.cn` spelling there.
+ */
+export function logsPrincipal(region: string): string {
+  return `logs.${region}.amazonaws.com`;
+}
+
+/** Trims slashes so `foo/`, `/foo` and `foo` name the same destination; '' is the whole bucket. */
+export function normalizePrefix(prefix: string | undefined): string {
+  return (prefix ?? '').trim().replace(/^\/+/, '').replace(/\/+$/, '');
+}
+
+export function bucketArn(partition: Partition, bucket: string): string {
+  return `arn:${partition}:s3:::${bucket}`;
+}
+
+/** `arn:p:s3:::bucket/prefix/*`, or `arn:p:s3:::bucket/*` for the whole bucket. */
+export function objectsArn(partition: Partition, bucket: string, prefix: string | undefined): string {
+  const p = normalizePrefix(prefix);
+  return `${bucketArn(partition, bucket)}/${p === '' ? '' : `${p}/`}*`;
+}
+
+export function logGroupsArnPattern(partition: Partition, region: string, account: string): string {
+  return `arn:${partition}:logs:${region}:${account}:log-group:*`;
+}
+
+export function exporterArn(
+  partition: Partition,
+  account: string,
+  kind: 'user' | 'role',
+  name: string,
+): string {
+  return `arn:${partition}:iam::${account}:${kind}/${name}`;
+}
+
+/** POSIX shell quoting that leaves ordinary bucket names bare, as the AWS guide writes them. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9._\-/:=@%+,]+$/.test(value)) return value;
+  return `'${value.replaceAll("'", `'"'"'`)}'`;
+}
