@@ -12,7 +12,10 @@ function errors(values: object): Record<string, string[]> {
   const r = policyFormSchema.safeParse({ ...ok, ...values });
   if (r.success) return {};
   const out: Record<string, string[]> = {};
-  for (const issue of r.error.issues) (out[issue.path.join('.')] ??= []).push(issue.message);
+  for (const issue of r.error.issues) {
+    const path = issue.path.join('.');
+    out[path] = [...(out[path] ?? []), issue.message];
+  }
   return out;
 }
 
