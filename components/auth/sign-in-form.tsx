@@ -1,0 +1,102 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+
+const ERROR_KEYS: Record<string, string> = {
+  CredentialsSignin: 'errorCredentials',
+  AccessDenied: 'errorAccessDenied',
+  SessionRequired: 'errorSessionExpired',
+};
+
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  signedOut,
+  oidc,
+}: {
+  callbackUrl: string;
+  initialError?: string;
+  signedOut: boolean;
+  oidc: { name: string } | null;
+}) {
+  const t = useTranslations('auth');
+  const router = useRouter();
+  const id = useId();
+  const [error, setError] = useState<string | null>(
+    initialError ? (ERROR_KEYS[initialError] ?? 'errorGeneric') : null,
+  );
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(form: FormData) {
+    const username = String(form.get('username') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!username || !password) {
+      setError('errorMissing');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', { username, password, redirect: false, callbackUrl });
+      if (!result || result.error || !result.ok) {
+        setError(ERROR_KEYS[result?.error ?? ''] ?? 'errorGeneric');
+        return;
+      }
+      router.replace(callbackUrl);
+      router.refresh();
+    } catch {
+      setError('errorGeneric');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="mt-5 space-y-4">
+      {signedOut && !error ? <Alert tone="success">{t('signedOut')}</Alert> : null}
+      <div aria-live="assertive">{error ? <Alert tone="danger">{t(error)}</Alert> : null}</div>
+      <form action={onSubmit} className="space-y-4" noValidate>
+        <Field id={`${id}-username`} label={t('username')}>
+          <input
+            id={`${id}-username`}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={128}
+            className={inputClass}
+          />
+        </Field>
+        <Field id={`${id}-password`} label={t('password')}>
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={1024}
+            className={inputClass}
+          />
+        </Field>
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? t('signingIn') : t('signIn')}
+        </Button>
+      </form>
+      {oidc ? (
+        <>
+          <p className="text-center text-xs uppercase tracking-wide text-slate-500">{t('or')}</p>
+          <Button variant="secondary" className="w-full" onClick={() => signIn('oidc', { callbackUrl })}>
+            {t('signInWith', { provider: oidc.name })}
+          </Button>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { expect, test } from '@playwright/test';
+import { E2E, ROLES_UNDER_TEST } from './support/env';
+import { signIn } from './support/sign-in';
+
+const PAGES = ['/', '/exports', '/exports/new', '/bucket-policy', '/queue', '/activity'];
+
+test.describe('anonymous visitor', () => {
+  for (const path of PAGES) {
+    test(`${path} leads to sign-in`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+      await expect(page.getByRole('heading', { name: 'Sign in to Logport' })).toBeVisible();
+    });
+  }
+
+  test('API routes answer 401, not a page', async ({ request }) => {
+    const res = await request.get('/api/identity');
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toEqual({ error: 'unauthenticated' });
+  });
+
+  test('health is public and says whether AWS answers', async ({ request }) => {
+    const res = await request.get('/api/health');
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(body.aws.reachable).toBe(true);
+  });
+
+  test('a wrong password shows an error and gives no session', async ({ page }) => {
+    await page.goto('/signin');
+    await page.getByLabel('User name').fill('operator');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('The user name or password is not right');
+    await page.goto('/exports');
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test('an unknown user gets the same error as a wrong password', async ({ page }) => {
+    await page.goto('/signin');
+    await page.getByLabel('User name').fill('nobody-here');
+    await page.getByLabel('Password').fill(E2E.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('The user name or password is not right');
+  });
+
+  test('after sign-in the user lands where they were going', async ({ page }) => {
+    await page.goto('/queue');
+    await expect(page).toHaveURL(/callbackUrl=%2Fqueue/);
+    await page.getByLabel('User name').fill('viewer');
+    await page.getByLabel('Password').fill(E2E.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL(/\/queue$/);
+  });
+});
+
+test.describe('each role', () => {
+  for (const role of ROLES_UNDER_TEST) {
+    test(`${role} signs in and sees name, role, Region and the sandbox account`, async ({ page }) => {
+      await signIn(page, role);
+      const user = page.getByTestId('current-user');
+      await expect(user).toContainText(role);
+      await expect(user).toContainText(role.charAt(0).toUpperCase() + role.slice(1));
+      await expect(page.getByTestId('region-switcher')).toHaveValue(E2E.region);
+      await expect(page.getByTestId('aws-identity')).toContainText(E2E.accountId);
+      await expect(page.getByTestId('aws-identity')).toContainText('Local sandbox');
+    });
+  }
+
+  test('sign-out ends the session', async ({ page }) => {
+    await signIn(page, 'operator');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await expect(page.getByText('You are signed out.')).toBeVisible();
+    await page.goto('/exports');
+    await expect(page).toHaveURL(/\/signin/);
+    const res = await page.request.get('/api/identity');
+    expect(res.status()).toBe(401);
+  });
+});
+
+test.describe('shell', () => {
+  test.use({ storageState: E2E.storageState('viewer') });
+
+  test('the language switch shows Japanese and back', async ({ page }) => {
+    await page.goto('/exports');
+    await page.getByTestId('language-switcher').selectOption('ja');
+    await expect(page.getByRole('link', { name: 'エクスポート', exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await page.getByTestId('language-switcher').selectOption('en');
+    await expect(page.getByRole('link', { name: 'Exports', exact: true })).toBeVisible();
+  });
+
+  test('a Japanese browser gets Japanese without choosing', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: E2E.storageState('viewer'), locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto('/exports');
+    await expect(page.getByRole('link', { name: '新規エクスポート' })).toBeVisible();
+    await context.close();
+  });
+
+  test('the Region switch changes the Region in use', async ({ page }) => {
+    await page.goto('/exports');
+    await page.getByTestId('region-switcher').selectOption(E2E.otherRegion);
+    await page.reload();
+    await expect(page.getByTestId('region-switcher')).toHaveValue(E2E.otherRegion);
+    await page.getByTestId('region-switcher').selectOption(E2E.region);
+    await expect(page.getByTestId('region-switcher')).toHaveValue(E2E.region);
+  });
+
+  test('every response carries the security headers', async ({ request }) => {
+    for (const path of ['/exports', '/signin', '/api/health']) {
+      const res = await request.get(path);
+      const h = res.headers();
+      expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      expect(h['content-security-policy'], path).not.toContain('unsafe-eval');
+      expect(h['x-content-type-options'], path).toBe('nosniff');
+      expect(h['referrer-policy'], path).toBeTruthy();
+      expect(h['permissions-policy'], path).toBeTruthy();
+    }
+  });
+});

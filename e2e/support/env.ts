@@ -1,0 +1,42 @@
+import path from 'node:path';
+
+/** One place for the ports, users and environment the e2e servers and tests share. */
+const appPort = Number(process.env.E2E_APP_PORT || 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT || 4599);
+const dataDir = path.resolve('.data/e2e');
+
+export const ROLES_UNDER_TEST = ['viewer', 'operator', 'admin'] as const;
+export type TestRole = (typeof ROLES_UNDER_TEST)[number];
+
+export const E2E = {
+  appPort,
+  emulatorPort,
+  appUrl: `http://127.0.0.1:${appPort}`,
+  emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
+  region: 'us-east-2',
+  otherRegion: 'us-west-2',
+  accountId: '123456789012',
+  password: 'e2e-password-123',
+  dataDir,
+  usersFile: path.join(dataDir, 'users.txt'),
+  chromiumPath: process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium',
+  storageState: (role: TestRole) => path.resolve(`e2e/.auth/${role}.json`),
+  emulatorEnv: {
+    EMULATOR_EXPORT_PENDING_MS: '1500',
+    EMULATOR_EXPORT_RUNNING_MS: '2500',
+    EMULATOR_SEED_REGION: 'us-east-2',
+  } as Record<string, string>,
+  appEnv: {
+    NODE_ENV: 'production',
+    NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789',
+    NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+    AWS_ENDPOINT_URL: `http://127.0.0.1:${emulatorPort}`,
+    AWS_ACCESS_KEY_ID: 'AKIAE2ETESTKEY000000',
+    AWS_SECRET_ACCESS_KEY: 'e2e-secret-access-key-not-real-000000000',
+    AWS_REGION: 'us-east-2',
+    LOGPORT_REGIONS: 'us-east-2,us-west-2',
+    LOGPORT_DATA_DIR: dataDir,
+    LOGPORT_USERS_FILE: path.join(dataDir, 'users.txt'),
+    LOGPORT_QUEUE_POLL_MS: '500',
+  } as Record<string, string>,
+};

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localeFromAcceptLanguage, NAMESPACES } from './config';
+
+const dir = path.resolve('messages');
+
+function flatten(value: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof value === 'string') out.set(prefix, value);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) for (const [fk, fv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(fk, fv);
+  }
+  return out;
+}
+
+// Top-level ICU arguments only ({name}, {count, plural, ...}); nested plural bodies are not arguments.
+function argumentsOf(message: string): string[] {
+  const args = new Set<string>();
+  let depth = 0;
+  for (let i = 0; i < message.length; i++) {
+    const c = message[i];
+    if (c === '{') {
+      if (depth === 0) {
+        const m = /^\{\s*([A-Za-z0-9_]+)/.exec(message.slice(i));
+        if (m?.[1]) args.add(m[1]);
+      }
+      depth++;
+    } else if (c === '}') depth--;
+  }
+  return [...args].sort();
+}
+
+describe('messages', () => {
+  it('has a file per namespace and locale, and nothing else', () => {
+    for (const locale of ['en', 'ja']) {
+      expect(readdirSync(path.join(dir, locale)).sort()).toEqual(NAMESPACES.map((ns) => `${ns}.json`).sort());
+    }
+  });
+
+  for (const ns of NAMESPACES) {
+    it(`${ns}: every English text exists in Japanese with the same placeholders, and no more`, () => {
+      const en = flatten(JSON.parse(readFileSync(path.join(dir, 'en', `${ns}.json`), 'utf8')));
+      const ja = flatten(JSON.parse(readFileSync(path.join(dir, 'ja', `${ns}.json`), 'utf8')));
+      expect([...ja.keys()].sort()).toEqual([...en.keys()].sort());
+      for (const [key, text] of en) {
+        expect(argumentsOf(ja.get(key) ?? ''), `${ns}.${key}`).toEqual(argumentsOf(text));
+        expect((ja.get(key) ?? '').trim(), `${ns}.${key} is empty in Japanese`).not.toBe('');
+      }
+    });
+  }
+});
+
+describe('locale from Accept-Language', () => {
+  it('follows the browser with quality values', () => {
+    expect(localeFromAcceptLanguage('ja-JP,ja;q=0.9,en;q=0.8')).toBe('ja');
+    expect(localeFromAcceptLanguage('en-US,en;q=0.9,ja;q=0.8')).toBe('en');
+    expect(localeFromAcceptLanguage('fr-FR,ja;q=0.5')).toBe('ja');
+    expect(localeFromAcceptLanguage('de-DE')).toBe('en');
+    expect(localeFromAcceptLanguage('ja;q=0,en;q=0.1')).toBe('en');
+    expect(localeFromAcceptLanguage(null)).toBe('en');
+  });
+});

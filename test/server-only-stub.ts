@@ -1,0 +1,2 @@
+// Intentionally empty: lets Vitest import modules marked server-only.
+export {};

@@ -1,0 +1,16 @@
+import type { Role } from '@/lib/auth/roles';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { name?: string | null; email?: string | null; image?: string | null; role: Role };
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    role?: Role;
+  }
+}
