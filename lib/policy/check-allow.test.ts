@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACL, acl, BUCKET, check, codes, env, put } from './check-cases.fixture';
+import { acl, BUCKET, check, codes, put } from './check-cases.fixture';
 import { type CheckInput, checkExportAccess, generateBucketPolicy, type Statement } from './index';
 import { SEED } from './seed-policies.fixture';
 
