@@ -8,6 +8,7 @@ import { E2E } from './e2e/support/env';
  */
 export default defineConfig({
   testDir: './e2e',
+  outputDir: `test-results/${E2E.appPort}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

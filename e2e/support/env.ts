@@ -3,7 +3,7 @@ import path from 'node:path';
 /** One place for the ports, users and environment the e2e servers and tests share. */
 const appPort = Number(process.env.E2E_APP_PORT || 3100);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT || 4599);
-const dataDir = path.resolve('.data/e2e');
+const dataDir = path.resolve(`.data/e2e-${appPort}`);
 
 export const ROLES_UNDER_TEST = ['viewer', 'operator', 'admin'] as const;
 export type TestRole = (typeof ROLES_UNDER_TEST)[number];
@@ -20,7 +20,7 @@ export const E2E = {
   dataDir,
   usersFile: path.join(dataDir, 'users.txt'),
   chromiumPath: process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium',
-  storageState: (role: TestRole) => path.resolve(`e2e/.auth/${role}.json`),
+  storageState: (role: TestRole) => path.resolve(`e2e/.auth/${appPort}-${role}.json`),
   emulatorEnv: {
     EMULATOR_EXPORT_PENDING_MS: '1500',
     EMULATOR_EXPORT_RUNNING_MS: '2500',

@@ -1,0 +1,75 @@
+import 'server-only';
+import { DescribeExportTasksCommand, type ExportTask as AwsExportTask } from '@aws-sdk/client-cloudwatch-logs';
+import { logsClient } from '@/lib/aws/clients';
+import { SharedAnswers } from './cache';
+import { isStatusCode } from './status';
+import type { ExportTask, ExportTaskPage, StatusCode } from './types';
+
+export type ListQuery = { region: string; statusCode?: StatusCode; taskId?: string; nextToken?: string; limit?: number };
+
+// Module state survives across requests in one server process (globalThis keeps it across dev reloads).
+const g = globalThis as unknown as { logportTaskAnswers?: SharedAnswers<ExportTaskPage> };
+const answers = (g.logportTaskAnswers ??= new SharedAnswers<ExportTaskPage>(2_000));
+
+export function toExportTask(t: AwsExportTask): ExportTask {
+  const code = t.status?.code;
+  return {
+    taskId: t.taskId ?? '',
+    taskName: t.taskName ?? null,
+    logGroupName: t.logGroupName ?? '',
+    from: t.from ?? 0,
+    to: t.to ?? 0,
+    destination: t.destination ?? '',
+    destinationPrefix: t.destinationPrefix ?? 'exportedlogs',
+    status: isStatusCode(code) ? code : 'PENDING',
+    statusMessage: t.status?.message ?? null,
+    createdAt: t.executionInfo?.creationTime ?? null,
+    completedAt: t.executionInfo?.completionTime ?? null,
+  };
+}
+
+async function describe(query: ListQuery): Promise<ExportTaskPage> {
+  const out = await logsClient(query.region).send(
+    new DescribeExportTasksCommand({
+      statusCode: query.statusCode,
+      taskId: query.taskId,
+      nextToken: query.nextToken,
+      limit: query.limit ?? 50,
+    }),
+  );
+  return { tasks: (out.exportTasks ?? []).map(toExportTask), nextToken: out.nextToken ?? null, fetchedAt: Date.now() };
+}
+
+/**
+ * One page of the account's export tasks in a Region, newest first (AWS's order). The same function serves
+ * the server-rendered first page and the polling route; identical concurrent calls share one AWS call.
+ */
+export function listExportTasks(query: ListQuery): Promise<ExportTaskPage> {
+  const key = [query.region, query.statusCode ?? '', query.taskId ?? '', query.nextToken ?? '', query.limit ?? 50].join('|');
+  return answers.get(key, () => describe(query));
+}
+
+/** Drop shared answers after a change (create, cancel) so the next poll shows it. */
+export function invalidateExportTasks(region?: string): void {
+  answers.invalidate(region ? `${region}|` : '');
+}
+
+export async function getExportTask(region: string, taskId: string): Promise<ExportTask | null> {
+  const page = await listExportTasks({ region, taskId });
+  return page.tasks[0] ?? null;
+}
+
+/**
+ * The account's active export (PENDING or RUNNING), if any. The limit is per account, so every configured
+ * Region is asked; filtering by status keeps each call to one small page.
+ */
+export async function findActiveExportTask(regions: string[]): Promise<(ExportTask & { region: string }) | null> {
+  for (const region of regions) {
+    for (const statusCode of ['RUNNING', 'PENDING'] as const) {
+      const page = await listExportTasks({ region, statusCode, limit: 1 });
+      const task = page.tasks[0];
+      if (task) return { ...task, region };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,24 @@
+/** An export task as Logport passes it around (server and browser): AWS's fields, flattened and plain JSON. */
+export const STATUS_CODES = ['PENDING', 'RUNNING', 'PENDING_CANCEL', 'CANCELLED', 'COMPLETED', 'FAILED'] as const;
+export type StatusCode = (typeof STATUS_CODES)[number];
+
+export type ExportTask = {
+  taskId: string;
+  taskName: string | null;
+  logGroupName: string;
+  from: number;
+  to: number;
+  destination: string;
+  destinationPrefix: string;
+  status: StatusCode;
+  statusMessage: string | null;
+  createdAt: number | null;
+  completedAt: number | null;
+};
+
+export type ExportTaskPage = {
+  tasks: ExportTask[];
+  nextToken: string | null;
+  /** When this answer was fetched from AWS (epoch ms). */
+  fetchedAt: number;
+};
