@@ -1,0 +1,2 @@
+export { optionsFromEnv } from './env';
+export { type EmulatorOptions, type RunningEmulator, startEmulator } from './server';
