@@ -1,0 +1,59 @@
+/**
+ * The AWS CLI commands equivalent to what Logport does, for users who want to see or repeat them.
+ * Values are quoted for a POSIX shell; names may hold spaces, quotes, `$` or `#`.
+ */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function command(parts: Array<string | [flag: string, value: string | number | null | undefined]>): string {
+  return parts
+    .flatMap((part) => {
+      if (typeof part === 'string') return [part];
+      const [flag, value] = part;
+      return value === null || value === undefined || value === '' ? [] : [flag, shellQuote(String(value))];
+    })
+    .join(' ');
+}
+
+export type CreateExportInput = {
+  region: string;
+  taskName?: string | null;
+  logGroupName: string;
+  logStreamNamePrefix?: string | null;
+  from: number;
+  to: number;
+  destination: string;
+  destinationPrefix?: string | null;
+};
+
+export function createExportTaskCommand(input: CreateExportInput): string {
+  return command([
+    'aws logs create-export-task',
+    ['--region', input.region],
+    ['--task-name', input.taskName],
+    ['--log-group-name', input.logGroupName],
+    ['--log-stream-name-prefix', input.logStreamNamePrefix],
+    ['--from', input.from],
+    ['--to', input.to],
+    ['--destination', input.destination],
+    ['--destination-prefix', input.destinationPrefix],
+  ]);
+}
+
+export function describeExportTasksCommand(
+  region: string,
+  filter: { taskId?: string; statusCode?: string } = {},
+): string {
+  return command([
+    'aws logs describe-export-tasks',
+    ['--region', region],
+    ['--task-id', filter.taskId],
+    ['--status-code', filter.statusCode],
+  ]);
+}
+
+export function cancelExportTaskCommand(region: string, taskId: string): string {
+  return command(['aws logs cancel-export-task', ['--region', region], ['--task-id', taskId]]);
+}
