@@ -46,7 +46,9 @@ export class SharedAnswers<T> {
 
   private evict(): void {
     if (this.entries.size <= this.maxEntries) return;
-    const oldest = [...this.entries.entries()].filter(([, e]) => !e.pending).sort((a, b) => a[1].at - b[1].at);
+    const oldest = [...this.entries.entries()]
+      .filter(([, e]) => !e.pending)
+      .sort((a, b) => a[1].at - b[1].at);
     for (const [key] of oldest.slice(0, this.entries.size - this.maxEntries)) this.entries.delete(key);
   }
 }

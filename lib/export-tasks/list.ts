@@ -1,15 +1,25 @@
 import 'server-only';
-import { DescribeExportTasksCommand, type ExportTask as AwsExportTask } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  type ExportTask as AwsExportTask,
+  DescribeExportTasksCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { logsClient } from '@/lib/aws/clients';
 import { SharedAnswers } from './cache';
 import { isStatusCode } from './status';
 import type { ExportTask, ExportTaskPage, StatusCode } from './types';
 
-export type ListQuery = { region: string; statusCode?: StatusCode; taskId?: string; nextToken?: string; limit?: number };
+export type ListQuery = {
+  region: string;
+  statusCode?: StatusCode;
+  taskId?: string;
+  nextToken?: string;
+  limit?: number;
+};
 
 // Module state survives across requests in one server process (globalThis keeps it across dev reloads).
 const g = globalThis as unknown as { logportTaskAnswers?: SharedAnswers<ExportTaskPage> };
-const answers = (g.logportTaskAnswers ??= new SharedAnswers<ExportTaskPage>(2_000));
+g.logportTaskAnswers ??= new SharedAnswers<ExportTaskPage>(2_000);
+const answers = g.logportTaskAnswers;
 
 export function toExportTask(t: AwsExportTask): ExportTask {
   const code = t.status?.code;
@@ -28,7 +38,7 @@ export function toExportTask(t: AwsExportTask): ExportTask {
   };
 }
 
-async function describe(query: ListQuery): Promise<ExportTaskPage> {
+async function fetchPage(query: ListQuery): Promise<ExportTaskPage> {
   const out = await logsClient(query.region).send(
     new DescribeExportTasksCommand({
       statusCode: query.statusCode,
@@ -37,7 +47,11 @@ async function describe(query: ListQuery): Promise<ExportTaskPage> {
       limit: query.limit ?? 50,
     }),
   );
-  return { tasks: (out.exportTasks ?? []).map(toExportTask), nextToken: out.nextToken ?? null, fetchedAt: Date.now() };
+  return {
+    tasks: (out.exportTasks ?? []).map(toExportTask),
+    nextToken: out.nextToken ?? null,
+    fetchedAt: Date.now(),
+  };
 }
 
 /**
@@ -45,8 +59,14 @@ async function describe(query: ListQuery): Promise<ExportTaskPage> {
  * the server-rendered first page and the polling route; identical concurrent calls share one AWS call.
  */
 export function listExportTasks(query: ListQuery): Promise<ExportTaskPage> {
-  const key = [query.region, query.statusCode ?? '', query.taskId ?? '', query.nextToken ?? '', query.limit ?? 50].join('|');
-  return answers.get(key, () => describe(query));
+  const key = [
+    query.region,
+    query.statusCode ?? '',
+    query.taskId ?? '',
+    query.nextToken ?? '',
+    query.limit ?? 50,
+  ].join('|');
+  return answers.get(key, () => fetchPage(query));
 }
 
 /** Drop shared answers after a change (create, cancel) so the next poll shows it. */
@@ -63,7 +83,9 @@ export async function getExportTask(region: string, taskId: string): Promise<Exp
  * The account's active export (PENDING or RUNNING), if any. The limit is per account, so every configured
  * Region is asked; filtering by status keeps each call to one small page.
  */
-export async function findActiveExportTask(regions: string[]): Promise<(ExportTask & { region: string }) | null> {
+export async function findActiveExportTask(
+  regions: string[],
+): Promise<(ExportTask & { region: string }) | null> {
   for (const region of regions) {
     for (const statusCode of ['RUNNING', 'PENDING'] as const) {
       const page = await listExportTasks({ region, statusCode, limit: 1 });

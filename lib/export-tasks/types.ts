@@ -1,5 +1,12 @@
 /** An export task as Logport passes it around (server and browser): AWS's fields, flattened and plain JSON. */
-export const STATUS_CODES = ['PENDING', 'RUNNING', 'PENDING_CANCEL', 'CANCELLED', 'COMPLETED', 'FAILED'] as const;
+export const STATUS_CODES = [
+  'PENDING',
+  'RUNNING',
+  'PENDING_CANCEL',
+  'CANCELLED',
+  'COMPLETED',
+  'FAILED',
+] as const;
 export type StatusCode = (typeof STATUS_CODES)[number];
 
 export type ExportTask = {
