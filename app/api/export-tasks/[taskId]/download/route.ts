@@ -1,0 +1,43 @@
+import { getObjectStream, isKeyInFolder, taskFolder } from '@/lib/s3/objects';
+import { awsErrorResponse, errorJson } from '../../respond';
+import { loadTaskForRoute } from '../../task';
+
+export const dynamic = 'force-dynamic';
+
+/** A file name the browser can save: the stream and part, with anything odd replaced. */
+function downloadName(key: string, folder: string): string {
+  const name = key
+    .slice(folder.length)
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^_+/, '');
+  return name.slice(-180) || 'export.gz';
+}
+
+/**
+ * Streams one exported file from S3 through Logport (`?region&key`): the user needs no access to the bucket,
+ * and only keys under this task's `<prefix>/<taskId>/` are served, whatever the request asks for.
+ */
+export async function GET(request: Request, ctx: { params: Promise<{ taskId: string }> }) {
+  const { taskId } = await ctx.params;
+  const loaded = await loadTaskForRoute(request, taskId, 'GET download');
+  if (!loaded.ok) return loaded.response;
+  const { region, task, params } = loaded;
+  const key = params.get('key') ?? '';
+  const folder = taskFolder(task.destinationPrefix, task.taskId);
+  if (!isKeyInFolder(key, folder)) return errorJson('forbidden', 403);
+  try {
+    const object = await getObjectStream(region, task.destination, key);
+    const headers = new Headers({
+      'Content-Type': key.endsWith('.gz') ? 'application/gzip' : 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${downloadName(key, folder)}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (object.contentLength !== null) headers.set('Content-Length', String(object.contentLength));
+    return new Response(object.body, { status: 200, headers });
+  } catch (err) {
+    const name = (err as { name?: string } | null)?.name;
+    if (name === 'NoSuchKey' || name === 'NotFound') return errorJson('resourceNotFound', 404);
+    return awsErrorResponse('GET /api/export-tasks/[taskId]/download', err);
+  }
+}

@@ -1,0 +1,26 @@
+import { refusalResponse, requireRole } from '@/lib/auth/require-role';
+import { resolveRegion } from '@/lib/aws/regions';
+import { listExportTasks } from '@/lib/export-tasks/list';
+import { parseListQuery } from '@/lib/export-tasks/list-schema';
+import { awsErrorResponse, errorJson, json } from './respond';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * One page of export tasks (what the history table polls): `?region&status&taskId&nextToken&limit`.
+ * Identical concurrent requests share one DescribeExportTasks call (see lib/export-tasks/list.ts).
+ */
+export async function GET(request: Request) {
+  const auth = await requireRole('viewer');
+  if (!auth.ok) return refusalResponse(auth);
+  const parsed = parseListQuery(new URL(request.url).searchParams);
+  if (!parsed.success) return errorJson('invalidInput', 400);
+  const region = await resolveRegion(parsed.data.region);
+  if (!region) return errorJson('invalidRegion', 400);
+  const { status, taskId, nextToken, limit } = parsed.data;
+  try {
+    return json(await listExportTasks({ region, statusCode: status, taskId, nextToken, limit }));
+  } catch (err) {
+    return awsErrorResponse('GET /api/export-tasks', err);
+  }
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { CancelExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { type ActionResult, fail, ok } from '@/lib/action-result';
+import { recordActivity } from '@/lib/audit';
+import type { Caller } from '@/lib/auth/require-role';
+import { logsClient } from '@/lib/aws/clients';
+import { reportAwsError } from '@/lib/aws/errors';
+import { invalidateExportTasks } from './list';
+
+/**
+ * Cancels one export task for a caller whose role was already checked. AWS's refusals come back as message
+ * keys ("This export already finished", "does not exist"); every attempt is recorded with who made it.
+ */
+export async function cancelExport(
+  caller: Caller,
+  input: { region: string; taskId: string },
+): Promise<ActionResult<{ taskId: string }>> {
+  const { region, taskId } = input;
+  try {
+    await logsClient(region).send(new CancelExportTaskCommand({ taskId }));
+  } catch (err) {
+    const mapped = reportAwsError('CancelExportTask', err, { taskId });
+    // A refusal changes nothing in AWS, but the list may be showing a stale status: fetch it again.
+    invalidateExportTasks(region);
+    recordActivity(caller, {
+      action: 'export.cancel',
+      region,
+      target: taskId,
+      outcome: 'error',
+      detail: { error: mapped.code },
+    });
+    return fail(mapped.code, mapped.params);
+  }
+  invalidateExportTasks(region);
+  recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
+  return ok({ taskId });
+}
