@@ -1,0 +1,149 @@
+/**
+ * `npm run sandbox`: Logport without an AWS account. Starts the seeded local AWS (emulator/), builds Logport
+ * if the build is missing or older than the sources, creates the users admin, operator and viewer, and
+ * starts the production server against the emulator with the SDK's ordinary settings (AWS_ENDPOINT_URL and
+ * dummy keys). The emulator's state and the sandbox's secrets are kept in .data/sandbox across restarts.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { optionsFromEnv } from '../emulator/env';
+import { startEmulator } from '../emulator/server';
+import { upsertUser } from '../lib/auth/users-admin';
+
+const root = path.resolve(__dirname, '..');
+const dir = path.join(root, '.data', 'sandbox');
+const appPort = Number(process.env.PORT || 3000);
+const emulatorPort = Number(process.env.EMULATOR_PORT || 4566);
+const region = process.env.AWS_REGION || 'us-east-2';
+
+/** A value generated once and kept in the sandbox folder (so restarts keep sessions and passwords). */
+function kept(name: string, make: () => string): string {
+  const file = path.join(dir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const value = make();
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(target).reduce(
+    (max, entry) => Math.max(max, newestMtime(path.join(target, entry))),
+    stat.mtimeMs,
+  );
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const sources = [
+    'app',
+    'components',
+    'lib',
+    'messages',
+    'public',
+    'proxy.ts',
+    'next.config.mjs',
+    'package.json',
+  ];
+  if (built > Math.max(...sources.map((s) => newestMtime(path.join(root, s))))) return;
+  console.log('Building Logport (production build, about a minute)…');
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_DIST_DIR: '', NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) {
+    console.error('The build failed; see above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main() {
+  mkdirSync(dir, { recursive: true });
+  const stateFile = path.join(dir, 'emulator-state.json');
+  const fresh = !existsSync(stateFile);
+  const emulator = await startEmulator({
+    pendingMs: 3_000,
+    runningMs: 12_000,
+    ...optionsFromEnv(),
+    port: emulatorPort,
+    stateFile,
+    seed: fresh,
+    seedRegion: region,
+  });
+
+  const password =
+    process.env.LOGPORT_SANDBOX_PASSWORD || kept('password', () => randomBytes(9).toString('base64url'));
+  const usersFile = path.join(dir, 'users.txt');
+  for (const role of ['admin', 'operator', 'viewer'] as const) {
+    await upsertUser(usersFile, role, { role, password }, 'upsert');
+  }
+
+  buildIfNeeded();
+  const url = `http://localhost:${appPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: '',
+    PORT: String(appPort),
+    NEXTAUTH_URL: url,
+    NEXTAUTH_SECRET:
+      process.env.NEXTAUTH_SECRET || kept('nextauth-secret', () => randomBytes(32).toString('base64')),
+    AWS_ENDPOINT_URL: emulator.url,
+    AWS_ACCESS_KEY_ID: 'AKIASANDBOX000000000',
+    AWS_SECRET_ACCESS_KEY: 'sandbox-secret-key-not-a-real-one-000000',
+    AWS_REGION: region,
+    LOGPORT_REGIONS: process.env.LOGPORT_REGIONS || `${region},us-west-2`,
+    LOGPORT_DATA_DIR: dir,
+    LOGPORT_USERS_FILE: usersFile,
+  };
+  delete env.AWS_PROFILE;
+  delete env.AWS_SESSION_TOKEN;
+  const server = spawn(
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'start', '-p', String(appPort)],
+    {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+
+  const stop = async (code: number) => {
+    server.kill('SIGTERM');
+    await emulator.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  server.on('exit', (code) => void stop(code ?? 0));
+
+  // Say where to go once the server answers.
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.log(`
+  Logport sandbox is running: ${url}
+  Local AWS (CloudWatch Logs, S3, STS): ${emulator.url}${fresh ? ' (seeded with sample data)' : ' (state kept in .data/sandbox)'}
+
+  Sign in as admin, operator or viewer with the password: ${password}
+  (set LOGPORT_SANDBOX_PASSWORD to choose it; delete .data/sandbox to start over)
+
+  Press Ctrl+C to stop.
+`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
