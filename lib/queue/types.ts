@@ -1,0 +1,70 @@
+import type { StatusCode } from '@/lib/export-tasks/types';
+
+/**
+ * A job's life: queued → submitting (intent recorded, CreateExportTask about to run or running) → running
+ * (AWS task id known) → completed | failed | cancelled. Plain JSON: passed to the browser as it is.
+ */
+export const JOB_STATES = ['queued', 'submitting', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** Why a queued job is not moving: another export holds the account's one slot, or AWS pushed back. */
+export type WaitReason = 'accountBusy' | 'throttled' | 'awsError';
+
+export type QueueJob = {
+  id: string;
+  batchId: string;
+  position: number;
+  region: string;
+  logGroupName: string;
+  logStreamNamePrefix: string | null;
+  from: number;
+  to: number;
+  destination: string;
+  destinationPrefix: string;
+  taskName: string;
+  state: JobState;
+  taskId: string | null;
+  awsStatus: StatusCode | null;
+  /** AWS's own words (a failure's reason), shown to operators. */
+  awsMessage: string | null;
+  /** A message key under `errors.` when Logport mapped an AWS error. */
+  errorCode: string | null;
+  waitReason: WaitReason | null;
+  attempts: number;
+  cancelRequested: boolean;
+  enqueuedBy: string;
+  enqueuedAt: number;
+  notBefore: number;
+  intentAt: number | null;
+  submittedAt: number | null;
+  finishedAt: number | null;
+};
+
+export type OnFailure = 'continue' | 'pause';
+
+export type QueueSettings = {
+  paused: boolean;
+  onFailure: OnFailure;
+  updatedAt: number | null;
+  /** Who changed the settings last; `queue` when the worker paused itself after a failure. */
+  updatedBy: string | null;
+};
+
+export type QueueBatch = {
+  id: string;
+  createdAt: number;
+  createdBy: string;
+  jobs: QueueJob[];
+};
+
+export type QueueSnapshot = {
+  settings: QueueSettings;
+  batches: QueueBatch[];
+  /** Jobs not yet final across all batches, and how many of them are done in the batches shown. */
+  remaining: number;
+  /** Estimated time until the queue is empty (ms), null until a job has finished to learn from. */
+  estimateMs: number | null;
+  /** Whether a poll can show something new: a job is moving, or queued work is not paused. */
+  active: boolean;
+  fetchedAt: number;
+};

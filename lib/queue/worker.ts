@@ -1,0 +1,331 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { CancelExportTaskCommand, CreateExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { recordActivity } from '@/lib/audit';
+import { logsClient } from '@/lib/aws/clients';
+import { mapAwsError, reportAwsError } from '@/lib/aws/errors';
+import { getDb } from '@/lib/db';
+import { invalidateExportTasks } from '@/lib/export-tasks/list';
+import { isCancellable } from '@/lib/export-tasks/status';
+import type { ExportTask } from '@/lib/export-tasks/types';
+import { describeTask, findActiveTask, findTaskByName } from './aws';
+import { acquireLease, holdsLease, releaseLease } from './lease';
+import { getJob, headJob, readSettings, runningJob, type StoredJob, update, writeSettings } from './store';
+import { stateForTaskStatus } from './transitions';
+import { backoffMs, defaultRegions, enqueuer, queuePollMs, sleep } from './worker-support';
+
+export { queuePollMs };
+
+/** What one tick did; tests and the loop read it (progress → tick again at once, otherwise wait). */
+export type TickResult =
+  | 'standby' // another process holds the lease
+  | 'idle' // nothing to do
+  | 'paused'
+  | 'waiting' // the head job waits: account busy, backoff
+  | 'following' // our task is still PENDING/RUNNING
+  | 'finished' // our task reached a final status
+  | 'submitted'
+  | 'adopted' // found the task an interrupted submission had created
+  | 'failed' // CreateExportTask refused the job for good
+  | 'cancelled';
+
+const PROGRESS: readonly TickResult[] = ['finished', 'submitted', 'adopted', 'failed', 'cancelled'];
+
+export type WorkerOptions = {
+  pollMs?: number;
+  leaseMs?: number;
+  owner?: string;
+  /** The Regions whose exports count against the account's one slot. */
+  regions?: () => Promise<string[]>;
+};
+
+// AWS's clock and ours may differ; a task created this long before our intent may still be ours.
+const CLOCK_SKEW_MS = 60_000;
+// Right after CreateExportTask, DescribeExportTasks may not list the task yet.
+const NOT_LISTED_GRACE_MS = 60_000;
+
+export class QueueWorker {
+  readonly owner: string;
+  readonly pollMs: number;
+  readonly leaseMs: number;
+  private readonly regions: () => Promise<string[]>;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  private ticking: Promise<TickResult> | undefined;
+
+  constructor(options: WorkerOptions = {}) {
+    this.pollMs = options.pollMs ?? queuePollMs();
+    const leaseEnv = Number(process.env.LOGPORT_QUEUE_LEASE_MS);
+    this.leaseMs = options.leaseMs ?? (leaseEnv > 0 ? leaseEnv : Math.max(30_000, this.pollMs * 6));
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.regions = options.regions ?? defaultRegions;
+  }
+
+  /** One decision. Never runs concurrently with itself; errors from AWS become a wait, never a throw. */
+  tick(): Promise<TickResult> {
+    this.ticking ??= this.step().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  /** Ticks until nothing moves (idle, paused, standby) or the time is up; for tests and scripts. */
+  async runUntilIdle(
+    timeoutMs = 60_000,
+    onTick?: (r: TickResult) => void | Promise<void>,
+  ): Promise<TickResult> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const result = await this.tick();
+      await onTick?.(result);
+      if (result === 'idle' || result === 'paused' || result === 'standby') return result;
+      if (Date.now() > end) throw new Error(`queue still busy after ${timeoutMs} ms (last: ${result})`);
+      if (!PROGRESS.includes(result)) await sleep(this.pollMs);
+    }
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      let result: TickResult = 'waiting';
+      try {
+        result = await this.tick();
+      } catch (err) {
+        console.error('[queue] tick failed', err);
+      }
+      if (this.stopped) return;
+      this.timer = setTimeout(loop, PROGRESS.includes(result) ? 0 : this.pollMs);
+    };
+    this.timer = setTimeout(loop, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking?.catch(() => undefined);
+    releaseLease(getDb(), this.owner);
+  }
+
+  private async step(): Promise<TickResult> {
+    const db = getDb();
+    if (!acquireLease(db, this.owner, this.leaseMs)) return 'standby';
+    const running = runningJob();
+    if (running) return this.follow(running);
+    const head = headJob();
+    if (!head) return 'idle';
+    const settings = readSettings();
+    if (head.state === 'queued' && settings.paused && !head.cancelRequested) return 'paused';
+    if (head.notBefore > Date.now()) return 'waiting';
+    try {
+      return await this.advance(head, settings.paused);
+    } catch (err) {
+      // A DescribeExportTasks that failed: nothing was submitted; try again later.
+      const mapped = reportAwsError('queue.describe', err);
+      update(head.id, {
+        not_before: Date.now() + backoffMs(head.attempts, this.pollMs),
+        wait_reason: mapped.code === 'awsThrottled' ? 'throttled' : 'awsError',
+        error_code: mapped.code,
+      });
+      return 'waiting';
+    }
+  }
+
+  /** Follows our running task with a fresh DescribeExportTasks until it is final. */
+  private async follow(job: StoredJob): Promise<TickResult> {
+    let task: ExportTask | null;
+    try {
+      task = job.taskId ? await describeTask(job.region, job.taskId) : null;
+    } catch (err) {
+      reportAwsError('queue.follow', err, { taskId: job.taskId ?? '' });
+      return 'following';
+    }
+    if (!task) {
+      if (Date.now() - (job.submittedAt ?? 0) < NOT_LISTED_GRACE_MS) return 'following';
+      update(job.id, { state: 'failed', error_code: 'taskNotFound', finished_at: Date.now() }, ['running']);
+      this.afterFailure();
+      return 'finished';
+    }
+    const final = stateForTaskStatus(task.status);
+    if (!final) {
+      update(job.id, { aws_status: task.status, aws_message: task.statusMessage });
+      if (job.cancelRequested && isCancellable(task.status)) await this.cancelTask(job);
+      return 'following';
+    }
+    update(
+      job.id,
+      {
+        state: final,
+        aws_status: task.status,
+        aws_message: task.statusMessage,
+        finished_at: task.completedAt ?? Date.now(),
+        wait_reason: null,
+      },
+      ['running'],
+    );
+    invalidateExportTasks(job.region);
+    if (final === 'failed') this.afterFailure();
+    return 'finished';
+  }
+
+  /** Submits the head job exactly once: reconcile by name, wait for the account's slot, intent, create. */
+  private async advance(job: StoredJob, paused: boolean): Promise<TickResult> {
+    if (job.intentAt !== null) {
+      // A submission was interrupted (crash, timeout, limit): AWS may hold its task already.
+      const found = await findTaskByName(
+        job.region,
+        job.taskName,
+        job.intentAt - CLOCK_SKEW_MS,
+        job.excludedTaskIds,
+      );
+      if (found) {
+        this.markRunning(job, found.taskId, found.status, true);
+        if (job.cancelRequested && isCancellable(found.status)) await this.cancelTask(job);
+        return 'adopted';
+      }
+    }
+    if (job.cancelRequested) {
+      update(job.id, { state: 'cancelled', finished_at: Date.now(), wait_reason: null }, [
+        'queued',
+        'submitting',
+      ]);
+      return 'cancelled';
+    }
+    if (paused) {
+      update(job.id, { state: 'queued' }, ['submitting']);
+      return 'paused';
+    }
+    const regions = [...new Set([job.region, ...(await this.regions())])];
+    const active = await findActiveTask(regions);
+    if (active) {
+      update(job.id, { state: 'queued', not_before: Date.now() + this.pollMs, wait_reason: 'accountBusy' });
+      return 'waiting';
+    }
+    if (!this.recordIntent(job)) return 'standby';
+    try {
+      const out = await logsClient(job.region).send(
+        new CreateExportTaskCommand({
+          taskName: job.taskName,
+          logGroupName: job.logGroupName,
+          ...(job.logStreamNamePrefix ? { logStreamNamePrefix: job.logStreamNamePrefix } : {}),
+          from: job.from,
+          to: job.to,
+          destination: job.destination,
+          destinationPrefix: job.destinationPrefix,
+        }),
+      );
+      invalidateExportTasks(job.region);
+      this.markRunning(job, out.taskId ?? '', 'PENDING', false);
+      const fresh = getJob(job.id);
+      if (fresh?.cancelRequested) await this.cancelTask(fresh);
+      return 'submitted';
+    } catch (err) {
+      return this.createFailed(job, err);
+    }
+  }
+
+  /** Intent first, in the same statement that checks we still hold the lease. */
+  private recordIntent(job: StoredJob): boolean {
+    const db = getDb();
+    return db.transaction(() => {
+      const now = Date.now();
+      if (!holdsLease(db, this.owner, now)) return false;
+      return update(
+        job.id,
+        {
+          state: 'submitting',
+          intent_at: job.intentAt ?? now,
+          attempts: job.attempts + 1,
+          wait_reason: null,
+          error_code: null,
+        },
+        ['queued', 'submitting'],
+      );
+    })();
+  }
+
+  private createFailed(job: StoredJob, err: unknown): TickResult {
+    const context = { logGroup: job.logGroupName, bucket: job.destination };
+    const mapped = mapAwsError(err, context);
+    if (mapped.code === 'exportLimit' || mapped.retryable) {
+      // Nothing was created for sure only in the limit case; either way the job keeps its intent time, so
+      // the next attempt looks for a task under its name before it submits again.
+      const busy = mapped.code === 'exportLimit';
+      update(job.id, {
+        state: 'queued',
+        not_before: Date.now() + (busy ? this.pollMs : backoffMs(job.attempts, this.pollMs)),
+        wait_reason: busy ? 'accountBusy' : mapped.code === 'awsThrottled' ? 'throttled' : 'awsError',
+        error_code: busy ? null : mapped.code,
+      });
+      if (!busy) reportAwsError('queue.create', err, context);
+      return 'waiting';
+    }
+    reportAwsError('queue.create', err, context);
+    const awsMessage = err instanceof Error ? err.message : String(err);
+    update(job.id, {
+      state: 'failed',
+      error_code: mapped.code,
+      aws_message: awsMessage.slice(0, 2000),
+      finished_at: Date.now(),
+      wait_reason: null,
+    });
+    recordActivity(enqueuer(job), {
+      action: 'export.launch',
+      region: job.region,
+      target: job.taskName,
+      outcome: 'error',
+      detail: { via: 'queue', jobId: job.id, logGroup: job.logGroupName, error: mapped.code },
+    });
+    this.afterFailure();
+    return 'failed';
+  }
+
+  private markRunning(job: StoredJob, taskId: string, status: string, adopted: boolean): void {
+    const now = Date.now();
+    update(job.id, {
+      state: 'running',
+      task_id: taskId,
+      aws_status: status,
+      aws_message: null,
+      submitted_at: now,
+      wait_reason: null,
+      error_code: null,
+    });
+    recordActivity(enqueuer(job), {
+      action: 'export.launch',
+      region: job.region,
+      target: taskId,
+      outcome: 'ok',
+      detail: {
+        via: 'queue',
+        jobId: job.id,
+        taskName: job.taskName,
+        logGroup: job.logGroupName,
+        from: job.from,
+        to: job.to,
+        destination: job.destination,
+        ...(adopted ? { adopted: true } : {}),
+      },
+    });
+  }
+
+  private async cancelTask(job: StoredJob): Promise<void> {
+    const taskId = getJob(job.id)?.taskId;
+    if (!taskId) return;
+    try {
+      await logsClient(job.region).send(new CancelExportTaskCommand({ taskId }));
+      update(job.id, { cancel_requested: 0 });
+    } catch (err) {
+      const mapped = reportAwsError('queue.cancel', err, { taskId });
+      if (mapped.code === 'taskAlreadyFinished' || mapped.code === 'taskNotFound')
+        update(job.id, { cancel_requested: 0 });
+    }
+    invalidateExportTasks(job.region);
+  }
+
+  private afterFailure(): void {
+    if (readSettings().onFailure === 'pause') writeSettings({ paused: true }, 'queue');
+  }
+}
