@@ -1,7 +1,46 @@
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { PREFILL_KEYS, type PrefillParams } from '@/components/policy-generator/form-state';
+import { PolicyGenerator } from '@/components/policy-generator/policy-generator';
+import { currentUser } from '@/lib/auth/require-role';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { getIdentity } from '@/lib/aws/identity';
+import { configuredRegions, currentRegion } from '@/lib/aws/regions';
 
-// Placeholder until the feature lands; keeps navigation and sign-in testable.
-export default async function Page() {
-  const t = await getTranslations('shell');
-  return <h1 className="text-2xl font-semibold">{t('navBucketPolicy')}</h1>;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('policy');
+  return { title: t('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function BucketPolicyPage({ searchParams }: { searchParams: SearchParams }) {
+  const [raw, user, t, region, regions] = await Promise.all([
+    searchParams,
+    currentUser(),
+    getTranslations('policy'),
+    currentRegion(),
+    configuredRegions(),
+  ]);
+  const prefill: PrefillParams = {};
+  for (const key of PREFILL_KEYS) {
+    const value = raw[key];
+    if (typeof value === 'string') prefill[key] = value.slice(0, 1024);
+  }
+  // The exporting account defaults to the identity Logport runs as (STS); unknown when AWS is unreachable.
+  const identity = await getIdentity(region);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">{t('intro')}</p>
+      </header>
+      <PolicyGenerator
+        prefill={prefill}
+        defaults={{ region, accountId: identity.account }}
+        regions={regions}
+        canApply={user !== null && roleAtLeast(user.role, 'admin')}
+      />
+    </div>
+  );
 }

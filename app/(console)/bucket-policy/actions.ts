@@ -1,0 +1,120 @@
+'use server';
+
+import {
+  type AppliedBucketPolicy,
+  applyBucketPolicySchema,
+  type LoadedBucketPolicy,
+  loadBucketPolicySchema,
+} from '@/components/policy-generator/action-schemas';
+import { type ActionResult, fail, ok } from '@/lib/action-result';
+import { recordActivity } from '@/lib/audit';
+import { requireRole } from '@/lib/auth/require-role';
+import { reportAwsError } from '@/lib/aws/errors';
+import { resolveRegion } from '@/lib/aws/regions';
+import { formatPolicy, LOGPORT_SID_PREFIX, parsePolicy } from '@/lib/policy';
+import {
+  canonicalPolicyText,
+  MAX_BUCKET_POLICY_BYTES,
+  mapPutPolicyError,
+  putBucketPolicyText,
+} from '@/lib/s3/bucket-policy-write';
+import { getBucketEncryption, getBucketPolicyText, getBucketRegion } from '@/lib/s3/buckets';
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'form');
+    out[field] = [...(out[field] ?? []), issue.message];
+  }
+  return out;
+}
+
+/**
+ * The Region to call S3 from. The policy may be generated for a Region Logport is not set up for (that is
+ * the mistake the check catches), so we call from the current Region and let the SDK follow S3's redirect.
+ */
+async function clientRegion(requested: string): Promise<string> {
+  return (await resolveRegion(requested)) ?? (await resolveRegion(null)) ?? requested;
+}
+
+/** GetBucketPolicy (plus Region and default encryption) so an admin can merge into what the bucket holds. */
+export async function loadBucketPolicy(input: unknown): Promise<ActionResult<LoadedBucketPolicy>> {
+  const auth = await requireRole('admin');
+  if (!auth.ok) return auth;
+  const parsed = loadBucketPolicySchema.safeParse(input);
+  if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error.issues) };
+  const { bucket } = parsed.data;
+  const region = await clientRegion(parsed.data.region);
+  let policy: string | null;
+  try {
+    policy = await getBucketPolicyText(region, bucket);
+  } catch (err) {
+    const mapped = reportAwsError('GetBucketPolicy', err, { bucket, region });
+    return fail(mapped.code, mapped.params);
+  }
+  // Region and encryption only add hints; a caller without those permissions still gets the policy.
+  const [bucketRegion, encryption] = await Promise.all([
+    getBucketRegion(region, bucket).catch(() => null),
+    getBucketEncryption(region, bucket)
+      .then((e) => e.algorithm)
+      .catch(() => null),
+  ]);
+  return ok({ policy, bucketRegion, encryption });
+}
+
+/**
+ * Puts the merged policy the admin reviewed. It refuses when the bucket's policy is no longer the one the
+ * merge started from, so statements added meanwhile (or never loaded) are not silently dropped.
+ */
+export async function applyBucketPolicy(input: unknown): Promise<ActionResult<AppliedBucketPolicy>> {
+  const auth = await requireRole('admin');
+  if (!auth.ok) return auth;
+  const parsed = applyBucketPolicySchema.safeParse(input);
+  if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error.issues) };
+  const { bucket, basedOn } = parsed.data;
+  const region = await clientRegion(parsed.data.region);
+  const audit = (outcome: 'ok' | 'error', detail: Record<string, unknown>) =>
+    recordActivity(auth.user, {
+      action: 'policy.apply',
+      region: parsed.data.region,
+      target: bucket,
+      outcome,
+      detail,
+    });
+  const refuse = (code: string, detail: Record<string, unknown> = {}) => {
+    audit('error', { error: code, ...detail });
+    return fail(code, { bucket });
+  };
+
+  const policy = parsePolicy(parsed.data.policy);
+  if (!policy.ok) return refuse('bucketPolicyInvalid', { problem: policy.error.code });
+  const text = formatPolicy(policy.policy);
+  // S3 counts the policy without insignificant whitespace.
+  if (new TextEncoder().encode(JSON.stringify(JSON.parse(text))).length > MAX_BUCKET_POLICY_BYTES)
+    return refuse('bucketPolicyTooLarge');
+
+  let current: string | null;
+  try {
+    current = await getBucketPolicyText(region, bucket);
+  } catch (err) {
+    const mapped = reportAwsError('GetBucketPolicy', err, { bucket, region });
+    return refuse(mapped.code);
+  }
+  if (canonicalPolicyText(current) !== canonicalPolicyText(basedOn)) return refuse('bucketPolicyChanged');
+
+  const sids = policy.policy.Statement.map((s) => s.Sid ?? '').filter((s) =>
+    s.startsWith(LOGPORT_SID_PREFIX),
+  );
+  try {
+    await putBucketPolicyText(region, bucket, text);
+  } catch (err) {
+    const mapped = mapPutPolicyError(err, { bucket, region });
+    return refuse(mapped.code, { logportSids: sids });
+  }
+  audit('ok', {
+    statements: policy.policy.Statement.length,
+    logportSids: sids,
+    replacedExisting: current !== null,
+  });
+  return ok({ policy: text, statements: policy.policy.Statement.length });
+}

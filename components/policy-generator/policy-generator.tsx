@@ -1,0 +1,246 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState, useTransition } from 'react';
+import { loadBucketPolicy } from '@/app/(console)/bucket-policy/actions';
+import { Alert } from '@/components/ui/alert';
+import { ApplySection } from './apply-section';
+import { CheckPanel, type CheckSource, type CheckTarget } from './check-panel';
+import { CodeOutput } from './code-output';
+import { DiffView } from './diff-view';
+import {
+  type GeneratorState,
+  generateOutputs,
+  initialState,
+  type PrefillParams,
+  stateToParams,
+} from './form-state';
+import { GeneratorForm } from './generator-form';
+import { type LoadState, MergePanel } from './merge-panel';
+import { mergeView } from './merge-state';
+
+const card = 'rounded-lg border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-700 dark:bg-slate-900';
+
+export function PolicyGenerator({
+  prefill,
+  defaults,
+  regions,
+  canApply,
+}: {
+  prefill: PrefillParams;
+  defaults: { region: string; accountId: string | null };
+  regions: string[];
+  canApply: boolean;
+}) {
+  const t = useTranslations('policy');
+  const tErr = useTranslations('errors');
+  const [state, setState] = useState<GeneratorState>(() => initialState(prefill, defaults));
+  const [existing, setExisting] = useState('');
+  // The text as loaded from the bucket: Apply sends it as the base the merge started from.
+  const [load, setLoad] = useState<LoadState>({ status: 'idle' });
+  const [bucketRegion, setBucketRegion] = useState<{ bucket: string; region: string } | null>(null);
+  const [loading, startLoad] = useTransition();
+  const [checkSource, setCheckSource] = useState<CheckSource>('result');
+  const [checkOwn, setCheckOwn] = useState<CheckTarget | null>(null);
+
+  const generated = useMemo(() => generateOutputs(state), [state]);
+  const outputs = generated.ok ? generated.outputs : null;
+  const view = useMemo(() => (outputs ? mergeView(existing, outputs.policy) : null), [existing, outputs]);
+  const existingView = useMemo(
+    () => (existing.trim() === '' ? null : mergeView(existing, { Statement: [] })),
+    [existing],
+  );
+
+  // Inputs live in the URL so the page can be shared or reloaded (replaceState: no history entry per key).
+  useEffect(() => {
+    const query = stateToParams(state).toString();
+    const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
+    if (url !== `${window.location.pathname}${window.location.search}`)
+      window.history.replaceState(null, '', url);
+  }, [state]);
+
+  const checkTarget: CheckTarget = checkOwn ?? {
+    region: state.region,
+    bucket: state.bucket.trim(),
+    prefix: state.prefix,
+    accountId: state.accountId.trim(),
+  };
+
+  function onLoad() {
+    const bucket = state.bucket.trim();
+    setLoad({ status: 'loading' });
+    startLoad(async () => {
+      try {
+        const res = await loadBucketPolicy({ bucket, region: state.region });
+        if (!res.ok) {
+          setLoad({ status: 'error', message: tErr(res.error, { bucket, ...res.params }) });
+          return;
+        }
+        setExisting(res.data.policy ?? '');
+        setLoad({ status: 'loaded', bucket, hadPolicy: res.data.policy !== null });
+        if (res.data.encryption === 'aws:kms' || res.data.encryption === 'aws:kms:dsse')
+          setState((s) => ({ ...s, kms: true }));
+        if (res.data.bucketRegion) {
+          setBucketRegion({ bucket, region: res.data.bucketRegion });
+          // Check against where the bucket really is: a policy for another Region shows up at once.
+          if (res.data.bucketRegion !== state.region)
+            setCheckOwn({ ...checkTarget, region: res.data.bucketRegion });
+        }
+      } catch {
+        setLoad({ status: 'error', message: tErr('internal') });
+      }
+    });
+  }
+
+  const policyText = view && view.kind !== 'invalid' ? view.text : null;
+  const wrongRegion =
+    bucketRegion && bucketRegion.bucket === state.bucket.trim() && bucketRegion.region !== state.region
+      ? bucketRegion.region
+      : null;
+  const applyDisabled = !outputs
+    ? t('apply.fixForm')
+    : view?.kind === 'invalid'
+      ? t('apply.fixExisting')
+      : null;
+
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+      <div className="space-y-6">
+        <div className={card}>
+          <h2 className="mb-4 text-lg font-semibold">{t('form.title')}</h2>
+          <GeneratorForm
+            state={state}
+            onChange={setState}
+            fieldErrors={generated.ok ? {} : generated.fieldErrors}
+            regions={regions}
+          />
+        </div>
+        <div className={card}>
+          <MergePanel
+            text={existing}
+            onText={(text) => {
+              setExisting(text);
+              if (load.status !== 'loading') setLoad({ status: 'idle' });
+            }}
+            view={existing.trim() === '' ? null : (view ?? existingView)}
+            canLoad={canApply}
+            onLoad={onLoad}
+            load={loading ? { status: 'loading' } : load}
+            loadDisabled={state.bucket.trim() === ''}
+          />
+        </div>
+      </div>
+
+      <div className="min-w-0 space-y-6">
+        {wrongRegion ? (
+          <Alert tone="warning" title={t('wrongRegion.title')}>
+            {t('wrongRegion.body', {
+              bucket: state.bucket.trim(),
+              bucketRegion: wrongRegion,
+              region: state.region,
+            })}
+          </Alert>
+        ) : null}
+        <div className={`${card} space-y-6`}>
+          <h2 className="text-lg font-semibold">{t('output.title')}</h2>
+          {!outputs ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+              {t('output.incomplete')}
+            </p>
+          ) : (
+            <>
+              {view?.kind === 'invalid' ? (
+                <Alert tone="danger">{t('output.existingInvalid')}</Alert>
+              ) : policyText !== null ? (
+                <CodeOutput
+                  id="bucket-policy-output"
+                  title={t('output.bucketPolicy')}
+                  description={t(
+                    view?.kind === 'merged' ? 'output.bucketPolicyMerged' : 'output.bucketPolicyHint',
+                  )}
+                  text={policyText}
+                  kind="bucket-policy"
+                  bucket={outputs.input.bucket}
+                />
+              ) : null}
+              {view?.kind === 'merged' ? (
+                <section aria-labelledby="merge-diff-title" className="space-y-2">
+                  <h3 id="merge-diff-title" className="text-base font-semibold">
+                    {t('diff.title')}
+                  </h3>
+                  <DiffView diff={view.diff} id="merge-diff" />
+                </section>
+              ) : null}
+              <CodeOutput
+                id="command-output"
+                title={t('output.command')}
+                description={t('output.commandHint')}
+                text={outputs.command}
+                kind="command"
+                bucket={outputs.input.bucket}
+              />
+              {outputs.iamPolicyText ? (
+                <CodeOutput
+                  id="iam-policy-output"
+                  title={t('output.iamPolicy')}
+                  description={t('output.iamPolicyHint', {
+                    kind: state.scenario === 'cross-account-user' ? 'user' : 'role',
+                    name: outputs.input.exporterName ?? '',
+                  })}
+                  text={outputs.iamPolicyText}
+                  kind="iam-policy"
+                  bucket={outputs.input.bucket}
+                />
+              ) : null}
+              {state.kms ? (
+                <CodeOutput
+                  id="kms-output"
+                  title={t('output.kms')}
+                  description={t('output.kmsHint')}
+                  text={outputs.kmsText}
+                  kind="kms-statements"
+                  bucket={outputs.input.bucket}
+                />
+              ) : null}
+            </>
+          )}
+        </div>
+
+        <div className={card}>
+          <CheckPanel
+            policies={{
+              result: view && view.kind !== 'invalid' ? view.policy : null,
+              existing: existingView?.kind === 'merged' ? existingView.existing : null,
+              existingGiven: existing.trim() !== '',
+            }}
+            source={checkSource}
+            onSource={setCheckSource}
+            target={checkTarget}
+            linked={checkOwn === null}
+            onTarget={setCheckOwn}
+            onRelink={() => setCheckOwn(null)}
+            regions={regions}
+          />
+        </div>
+
+        {canApply && outputs ? (
+          <div className={card}>
+            <ApplySection
+              bucket={outputs.input.bucket}
+              region={outputs.input.region}
+              policyText={policyText ?? ''}
+              basedOn={existing.trim() === '' ? null : existing}
+              diff={view && view.kind !== 'invalid' ? view.diff : []}
+              changed={view?.kind === 'fresh' || (view?.kind === 'merged' && view.changed)}
+              disabledReason={applyDisabled}
+              onApplied={(policy) => {
+                setExisting(policy);
+                setLoad({ status: 'idle' });
+              }}
+            />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
