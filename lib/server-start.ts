@@ -6,4 +6,10 @@ export async function onServerStart(): Promise<void> {
     );
     process.exit(1);
   }
+  // The export queue's worker; not while `next build` prerenders, and LOGPORT_QUEUE_WORKER=off leaves it to
+  // another process (scripts/queue-worker.ts) on the same data folder.
+  if (process.env.NEXT_PHASE !== 'phase-production-build' && process.env.LOGPORT_QUEUE_WORKER !== 'off') {
+    const { startQueueWorker } = await import('./queue/start');
+    startQueueWorker();
+  }
 }

@@ -1,0 +1,82 @@
+import { DescribeExportTasksCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startWithClients } from '@/emulator/test-clients';
+import { makeTempDataDir, sampleJobs } from './test-support';
+
+// Cancel and retry through the same functions the /queue actions call, with the worker and the emulator.
+const env = await startWithClients({ seed: true, pendingMs: 150, runningMs: 3_000, cancelMs: 50 });
+Object.assign(process.env, {
+  AWS_ENDPOINT_URL: env.emulator.url,
+  AWS_REGION: 'us-east-2',
+  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+});
+makeTempDataDir();
+const { enqueueJobs } = await import('./enqueue');
+const { QueueWorker } = await import('./worker');
+const { cancelJob, retryJob, setPaused } = await import('./commands');
+const { getJob } = await import('./store');
+const { queueSnapshot } = await import('./view');
+const { listActivity } = await import('@/lib/audit');
+
+const bob = { name: 'bob', role: 'operator' as const };
+const HOUR = 3_600_000;
+
+afterAll(async () => {
+  await env.emulator.close();
+});
+
+describe('queue commands', () => {
+  it('cancels a queued job and the running one (CancelExportTask), and retries a cancelled one at the end', async () => {
+    const start = Date.now() - 3 * 24 * HOUR;
+    const planned = sampleJobs(3).map((j, i) => ({
+      ...j,
+      from: start + i * HOUR,
+      to: start + (i + 1) * HOUR,
+    }));
+    const { jobIds } = enqueueJobs(bob, planned);
+    const [a, b, c] = jobIds as [string, string, string];
+    const worker = new QueueWorker({ pollMs: 30, regions: async () => ['us-east-2'] });
+
+    expect(await cancelJob(bob, b)).toEqual({ ok: true, data: { state: 'cancelled' } });
+    expect(await worker.tick()).toBe('submitted');
+    const taskId = getJob(a)?.taskId;
+    expect(await cancelJob(bob, a)).toEqual({ ok: true, data: { state: 'running' } });
+    // The worker follows the task to CANCELLED, then runs the last job.
+    await env.admin('config', { runningMs: 150 });
+    expect(await worker.runUntilIdle(20_000)).toBe('idle');
+    expect([a, b, c].map((id) => getJob(id)?.state)).toEqual(['cancelled', 'cancelled', 'completed']);
+    const task = (await env.logs.send(new DescribeExportTasksCommand({ taskId: taskId! }))).exportTasks?.[0];
+    expect(task?.status?.code).toBe('CANCELLED');
+    expect(await cancelJob(bob, c)).toMatchObject({ ok: false, error: 'queueJobNotCancellable' });
+
+    expect(retryJob(bob, c)).toMatchObject({ ok: false, error: 'queueJobNotRetryable' });
+    expect(retryJob(bob, a)).toEqual({ ok: true, data: { state: 'queued' } });
+    expect(getJob(a)).toMatchObject({ state: 'queued', taskId: null });
+    expect(getJob(a)!.position).toBeGreaterThan(getJob(c)!.position);
+    expect(await worker.runUntilIdle(20_000)).toBe('idle');
+    await worker.stop();
+    expect(getJob(a)).toMatchObject({ state: 'completed' });
+    expect(getJob(a)?.taskId).not.toBe(taskId);
+
+    const actions = listActivity({ actor: 'bob' }).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['queue.enqueue', 'queue.cancel', 'export.cancel', 'queue.retry']),
+    );
+  });
+
+  it('shows progress, settings and an estimate in the snapshot, and stops being active when paused', async () => {
+    setPaused(bob, true);
+    const { batchId } = enqueueJobs(bob, sampleJobs(2));
+    const snap = queueSnapshot();
+    const batch = snap.batches.find((x) => x.id === batchId);
+    expect(batch?.jobs.map((j) => j.state)).toEqual(['queued', 'queued']);
+    expect(snap.settings.paused).toBe(true);
+    expect(snap.active).toBe(false);
+    expect(snap.remaining).toBe(2);
+    expect(snap.estimateMs).toBeGreaterThan(0);
+    expect(listActivity({ action: 'queue.pause' })[0]).toMatchObject({ actor: 'bob' });
+    setPaused(bob, false);
+    expect(queueSnapshot().active).toBe(true);
+  });
+});

@@ -1,0 +1,102 @@
+import 'server-only';
+import { type ActionResult, fail, ok } from '@/lib/action-result';
+import { recordActivity } from '@/lib/audit';
+import type { Caller } from '@/lib/auth/require-role';
+import { getDb } from '@/lib/db';
+import { cancelExport } from '@/lib/export-tasks/cancel';
+import { getJob, readSettings, update, writeSettings } from './store';
+import { canCancel, canRetry } from './transitions';
+import type { JobState, OnFailure } from './types';
+
+/**
+ * What operators change in the queue. Callers (server actions) check the role first; these record every
+ * change with who made it. Each write is guarded by the state it expects, so a race with the worker
+ * (a queued job that was just picked) takes the safe path instead of overwriting the worker's state.
+ */
+
+export function setPaused(caller: Caller, paused: boolean): ActionResult<{ paused: boolean }> {
+  writeSettings({ paused }, caller.name);
+  recordActivity(caller, { action: paused ? 'queue.pause' : 'queue.resume', outcome: 'ok' });
+  return ok({ paused });
+}
+
+export function setOnFailure(caller: Caller, onFailure: OnFailure): ActionResult<{ onFailure: OnFailure }> {
+  const before = readSettings().onFailure;
+  writeSettings({ onFailure }, caller.name);
+  recordActivity(caller, {
+    action: 'settings.change',
+    target: 'queue.onFailure',
+    outcome: 'ok',
+    detail: { from: before, to: onFailure },
+  });
+  return ok({ onFailure });
+}
+
+export async function cancelJob(caller: Caller, jobId: string): Promise<ActionResult<{ state: JobState }>> {
+  const job = getJob(jobId);
+  if (!job) return fail('queueJobNotFound');
+  if (!canCancel(job.state)) return fail('queueJobNotCancellable');
+  const audit = (state: JobState, detail: Record<string, unknown> = {}) =>
+    recordActivity(caller, {
+      action: 'queue.cancel',
+      region: job.region,
+      target: job.taskName,
+      outcome: 'ok',
+      detail: { jobId, logGroup: job.logGroupName, ...detail, state },
+    });
+
+  if (job.state === 'queued' && update(jobId, { state: 'cancelled', finished_at: Date.now() }, ['queued'])) {
+    audit('cancelled');
+    return ok({ state: 'cancelled' });
+  }
+  // Submitting (or picked by the worker a moment ago): the worker cancels once it knows the task id.
+  update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running']);
+  const now = getJob(jobId);
+  if (now?.state === 'running' && now.taskId) {
+    const result = await cancelExport(caller, { region: now.region, taskId: now.taskId });
+    if (!result.ok && result.error !== 'taskAlreadyFinished') return result;
+    return ok({ state: 'running' });
+  }
+  audit(now?.state ?? job.state, { requested: true });
+  return ok({ state: now?.state ?? job.state });
+}
+
+/** A failed or cancelled job goes to the end of the queue; its old AWS task is never adopted as its own. */
+export function retryJob(caller: Caller, jobId: string): ActionResult<{ state: JobState }> {
+  const job = getJob(jobId);
+  if (!job) return fail('queueJobNotFound');
+  if (!canRetry(job.state)) return fail('queueJobNotRetryable');
+  const db = getDb();
+  const moved = db.transaction(() => {
+    const last = db.prepare('SELECT COALESCE(MAX(position), 0) FROM queue_jobs').pluck().get() as number;
+    const excluded = job.taskId ? [...job.excludedTaskIds, job.taskId] : job.excludedTaskIds;
+    return update(
+      jobId,
+      {
+        state: 'queued',
+        position: last + 1,
+        excluded_task_ids: JSON.stringify(excluded),
+        task_id: null,
+        aws_status: null,
+        aws_message: null,
+        error_code: null,
+        wait_reason: null,
+        cancel_requested: 0,
+        not_before: 0,
+        intent_at: null,
+        submitted_at: null,
+        finished_at: null,
+      },
+      ['failed', 'cancelled'],
+    );
+  })();
+  if (!moved) return fail('queueJobNotRetryable');
+  recordActivity(caller, {
+    action: 'queue.retry',
+    region: job.region,
+    target: job.taskName,
+    outcome: 'ok',
+    detail: { jobId, logGroup: job.logGroupName, previousTaskId: job.taskId },
+  });
+  return ok({ state: 'queued' });
+}
