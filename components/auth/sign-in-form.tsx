@@ -1,12 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
+import { signInWithPassword, signInWithProvider } from '@/lib/auth/client';
 
 const ERROR_KEYS: Record<string, string> = {
   CredentialsSignin: 'errorCredentials',
@@ -43,9 +43,9 @@ export function SignInForm({
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', { username, password, redirect: false, callbackUrl });
-      if (!result || result.error || !result.ok) {
-        setError(ERROR_KEYS[result?.error ?? ''] ?? 'errorGeneric');
+      const failure = await signInWithPassword(username, password, callbackUrl);
+      if (failure) {
+        setError(ERROR_KEYS[failure] ?? 'errorGeneric');
         return;
       }
       router.replace(callbackUrl);
@@ -92,7 +92,11 @@ export function SignInForm({
       {oidc ? (
         <>
           <p className="text-center text-xs uppercase tracking-wide text-slate-500">{t('or')}</p>
-          <Button variant="secondary" className="w-full" onClick={() => signIn('oidc', { callbackUrl })}>
+          <Button
+            variant="secondary"
+            className="w-full"
+            onClick={() => signInWithProvider('oidc', callbackUrl)}
+          >
             {t('signInWith', { provider: oidc.name })}
           </Button>
         </>

@@ -1,13 +1,13 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
+import { signOutAndGo } from '@/lib/auth/client';
 
 export function SignOutButton() {
   const t = useTranslations('shell');
   return (
-    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: '/signin?signedOut=1' })}>
+    <Button variant="ghost" size="sm" onClick={() => signOutAndGo('/signin?signedOut=1')}>
       {t('signOut')}
     </Button>
   );

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { localeFromAcceptLanguage, NAMESPACES } from './config';
 
@@ -9,7 +10,8 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(prefix, value);
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) for (const [fk, fv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(fk, fv);
+    for (const [k, v] of Object.entries(value))
+      for (const [fk, fv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(fk, fv);
   }
   return out;
 }
@@ -46,6 +48,15 @@ describe('messages', () => {
       for (const [key, text] of en) {
         expect(argumentsOf(ja.get(key) ?? ''), `${ns}.${key}`).toEqual(argumentsOf(text));
         expect((ja.get(key) ?? '').trim(), `${ns}.${key} is empty in Japanese`).not.toBe('');
+      }
+    });
+
+    it(`${ns}: every text is valid ICU message syntax in both languages`, () => {
+      for (const locale of ['en', 'ja']) {
+        const texts = flatten(JSON.parse(readFileSync(path.join(dir, locale, `${ns}.json`), 'utf8')));
+        for (const [key, text] of texts) {
+          expect(() => new IntlMessageFormat(text, locale), `${locale} ${ns}.${key}`).not.toThrow();
+        }
       }
     });
   }

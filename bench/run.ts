@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run as callBudget } from './call-budget';
+import { run as emulatorThroughput } from './emulator-throughput';
+import { run as firstLoadJs } from './first-load-js';
+import type { Figure } from './lib/figures';
+import { startStack } from './lib/stack';
+import { run as listLatency } from './list-latency';
+import { run as memory } from './memory';
+import { run as pageSpeed } from './page-speed';
+
+/** `npm run bench`: every figure beside its target, a PASS/FAIL line each, and bench/results.json. */
+async function main() {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  const figures: Figure[] = [];
+  const record = (list: Figure[]) => {
+    for (const f of list) {
+      figures.push(f);
+      console.log(
+        `${f.pass ? 'PASS' : 'FAIL'}  ${f.name}: ${f.value} ${f.unit} (target ${f.target})${f.detail ? ` — ${f.detail}` : ''}`,
+      );
+    }
+  };
+
+  if (want('emulator')) record(await emulatorThroughput());
+  const stack = await startStack();
+  try {
+    if (want('first-load')) record(await firstLoadJs(stack));
+    if (want('page-speed')) record(await pageSpeed(stack));
+    if (want('latency')) record(await listLatency(stack));
+    if (want('latency') && want('memory')) record(await memory(stack));
+    if (want('calls')) record(await callBudget(stack));
+  } finally {
+    await stack.stop();
+  }
+
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const file = path.join(__dirname, 'results.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, figures }, null, 2)}\n`);
+  const failed = figures.filter((f) => !f.pass);
+  console.log(
+    `\n${figures.length - failed.length} passed, ${failed.length} failed (${machine}); written to ${file}`,
+  );
+  process.exitCode = failed.length ? 1 : 0;
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
