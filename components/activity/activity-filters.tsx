@@ -1,0 +1,95 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+import { ACTIVITY_ACTIONS, type ActivityView, actionKey } from './activity-filter';
+
+/**
+ * A plain GET form: the filters go into the address (shareable, reloadable, back/forward work) and it works
+ * with the keyboard and without JavaScript.
+ */
+export async function ActivityFilters({ view }: { view: ActivityView }) {
+  const t = await getTranslations('activity');
+  const filtered = Boolean(view.actor || view.action || view.outcome || view.q);
+  return (
+    <search aria-label={t('filters')}>
+      <form
+        method="get"
+        action="/activity"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <div className="min-w-36 flex-1 space-y-1">
+          <label htmlFor="activity-actor" className="block text-sm font-medium">
+            {t('actor')}
+          </label>
+          <input
+            id="activity-actor"
+            name="actor"
+            defaultValue={view.actor ?? ''}
+            aria-describedby="activity-actor-hint"
+            className={inputClass}
+            autoComplete="off"
+          />
+          <p id="activity-actor-hint" className="text-xs text-slate-600 dark:text-slate-400">
+            {t('actorHint')}
+          </p>
+        </div>
+        <div className="min-w-44 space-y-1">
+          <label htmlFor="activity-action" className="block text-sm font-medium">
+            {t('action')}
+          </label>
+          <select id="activity-action" name="action" defaultValue={view.action ?? ''} className={inputClass}>
+            <option value="">{t('anyAction')}</option>
+            {ACTIVITY_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`actions.${actionKey(a)}`)}
+              </option>
+            ))}
+          </select>
+          <p className="text-xs">&nbsp;</p>
+        </div>
+        <div className="min-w-36 space-y-1">
+          <label htmlFor="activity-outcome" className="block text-sm font-medium">
+            {t('outcome')}
+          </label>
+          <select
+            id="activity-outcome"
+            name="outcome"
+            defaultValue={view.outcome ?? ''}
+            className={inputClass}
+          >
+            <option value="">{t('anyOutcome')}</option>
+            <option value="ok">{t('outcomes.ok')}</option>
+            <option value="error">{t('outcomes.error')}</option>
+          </select>
+          <p className="text-xs">&nbsp;</p>
+        </div>
+        <div className="min-w-48 flex-1 space-y-1">
+          <label htmlFor="activity-q" className="block text-sm font-medium">
+            {t('text')}
+          </label>
+          <input
+            id="activity-q"
+            name="q"
+            type="search"
+            defaultValue={view.q ?? ''}
+            aria-describedby="activity-q-hint"
+            className={inputClass}
+            autoComplete="off"
+          />
+          <p id="activity-q-hint" className="text-xs text-slate-600 dark:text-slate-400">
+            {t('textHint')}
+          </p>
+        </div>
+        <div className="flex items-center gap-3 pb-5">
+          <Button type="submit">{t('apply')}</Button>
+          {filtered ? (
+            <Link href="/activity" className="text-sm font-medium underline">
+              {t('clear')}
+            </Link>
+          ) : null}
+        </div>
+      </form>
+    </search>
+  );
+}

@@ -1,0 +1,58 @@
+import { getTranslations } from 'next-intl/server';
+import type { ActivityEntry } from '@/lib/audit';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** The "what" of an entry in words: its target, and the details that matter for its kind of action. */
+export async function ActivityWhat({ entry }: { entry: ActivityEntry }) {
+  const t = await getTranslations('activity');
+  const te = await getTranslations('errors');
+  const d = entry.detail ?? {};
+  const lines: string[] = [];
+  if (entry.action === 'queue.enqueue') {
+    const groups = Array.isArray(d.logGroups)
+      ? d.logGroups.filter((g): g is string => typeof g === 'string')
+      : [];
+    lines.push(t('enqueued', { count: Number(d.jobs ?? 0), groups: groups.join(', ') }));
+  } else {
+    const group = str(d.logGroup);
+    if (group) lines.push(group);
+  }
+  const bucket = str(d.destination);
+  if (bucket) lines.push(t('toBucket', { bucket }));
+  if (entry.action === 'settings.change' && str(d.from) && str(d.to)) {
+    lines.push(t('setting', { name: entry.target ?? '', from: String(d.from), to: String(d.to) }));
+  }
+  const notes = [d.via === 'queue' ? t('viaQueue') : null, d.adopted === true ? t('adopted') : null].filter(
+    Boolean,
+  );
+  const error = str(d.error);
+  return (
+    <div className="space-y-0.5">
+      {entry.target && entry.action !== 'settings.change' ? (
+        <p className="break-all font-mono text-xs">{entry.target}</p>
+      ) : null}
+      {lines.map((line) => (
+        <p key={line} className="break-words">
+          {line}
+        </p>
+      ))}
+      {notes.length > 0 || entry.region ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {[entry.region ? t('region', { region: entry.region }) : null, ...notes]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="text-xs text-red-800 dark:text-red-300">
+          {t('errorCode', {
+            reason: te.has(error)
+              ? te(error, { bucket: bucket ?? '', logGroup: str(d.logGroup) ?? '' })
+              : error,
+          })}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useId } from 'react';
+import type { QueueBatch, QueueJob } from '@/lib/queue/types';
+import { batchProgress } from './format';
+import { JobRow } from './job-row';
+
+/** A batch (what one person queued at once): its progress "N of M" and its jobs in queue order. */
+export function BatchCard({
+  batch,
+  canAct,
+  busy,
+  onCancel,
+  onRetry,
+}: {
+  batch: QueueBatch;
+  canAct: boolean;
+  busy: boolean;
+  onCancel: (job: QueueJob) => void;
+  onRetry: (job: QueueJob) => void;
+}) {
+  const t = useTranslations('queue');
+  const format = useFormatter();
+  const id = useId();
+  const p = batchProgress(batch.jobs.map((j) => j.state));
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      data-testid="queue-batch"
+      className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <header className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div>
+          <h2 id={`${id}-title`} className="font-semibold">
+            {t('batchTitle', { name: batch.createdBy })}
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {t('batchMeta', {
+              when: format.dateTime(new Date(batch.createdAt), { dateStyle: 'medium', timeStyle: 'short' }),
+              count: p.total,
+            })}
+          </p>
+        </div>
+        <div className="min-w-48 text-sm">
+          <p className="flex flex-wrap gap-x-3">
+            <span className="font-medium tabular-nums" data-testid="batch-progress">
+              {t('batchProgress', { done: p.done, total: p.total })}
+            </span>
+            {p.failed > 0 ? (
+              <span className="text-red-700 dark:text-red-300">{t('batchFailed', { count: p.failed })}</span>
+            ) : null}
+            {p.cancelled > 0 ? (
+              <span className="text-slate-600 dark:text-slate-400">
+                {t('batchCancelled', { count: p.cancelled })}
+              </span>
+            ) : null}
+          </p>
+          <progress
+            className="mt-1 h-2 w-full accent-brand-600"
+            value={p.done}
+            max={p.total}
+            aria-label={t('batchProgress', { done: p.done, total: p.total })}
+          />
+        </div>
+      </header>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left">
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t('colNumber')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t('colLogGroup')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t('colRange')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t('colTask')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t('colState')}
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                {t('colAws')}
+              </th>
+              {canAct ? (
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  {t('colActions')}
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {batch.jobs.map((job, i) => (
+              <JobRow
+                key={job.id}
+                job={job}
+                number={i + 1}
+                canAct={canAct}
+                busy={busy}
+                onCancel={onCancel}
+                onRetry={onRetry}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

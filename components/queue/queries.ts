@@ -1,0 +1,35 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { QueueSnapshot } from '@/lib/queue/types';
+
+/** The queue's query key and options; the browser polls GET /api/queue (never a server action). */
+export const queueKeys = {
+  all: ['queue'] as const,
+  snapshot: () => [...queueKeys.all, 'snapshot'] as const,
+};
+
+export const QUEUE_POLL_MS = 1_500;
+
+export class QueueLoadError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+export async function fetchQueue(): Promise<QueueSnapshot> {
+  const res = await fetch('/api/queue', { cache: 'no-store' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new QueueLoadError(body.error ?? 'internal');
+  }
+  return (await res.json()) as QueueSnapshot;
+}
+
+/** Polls only while something can change; stops once the queue is idle or paused with nothing running. */
+export function queueOptions() {
+  return queryOptions({
+    queryKey: queueKeys.snapshot(),
+    queryFn: fetchQueue,
+    refetchInterval: (query) => (query.state.data?.active ? QUEUE_POLL_MS : false),
+    refetchIntervalInBackground: false,
+  });
+}

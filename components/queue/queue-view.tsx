@@ -1,0 +1,144 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { cancelQueueJob, retryQueueJob } from '@/app/(console)/queue/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import type { QueueJob, QueueSnapshot } from '@/lib/queue/types';
+import { BatchCard } from './batch-card';
+import { batchProgress, durationParts } from './format';
+import { QueueLoadError, queueOptions } from './queries';
+import { QueueControls } from './queue-controls';
+import { useQueueAction } from './use-queue-action';
+
+/** The live queue: summary and time left, pause/resume, and each batch with its jobs. */
+export function QueueView({ initial, canAct }: { initial: QueueSnapshot; canAct: boolean }) {
+  const t = useTranslations('queue');
+  const te = useTranslations('errors');
+  const query = useQuery({
+    ...queueOptions(),
+    initialData: initial,
+    initialDataUpdatedAt: initial.fetchedAt,
+  });
+  const snap = query.data;
+  const action = useQueueAction();
+  const [confirming, setConfirming] = useState<QueueJob | null>(null);
+
+  const open = snap.batches.filter((b) =>
+    b.jobs.some((j) => ['queued', 'submitting', 'running'].includes(j.state)),
+  );
+  const overall = batchProgress(open.flatMap((b) => b.jobs.map((j) => j.state)));
+  const time = snap.estimateMs === null ? null : durationParts(snap.estimateMs);
+
+  function cancel(job: QueueJob) {
+    if (job.state === 'running') {
+      setConfirming(job);
+      return;
+    }
+    action.run(
+      () => cancelQueueJob({ jobId: job.id }),
+      (data) =>
+        data.state === 'cancelled'
+          ? t('done.cancel', { name: job.taskName })
+          : t('done.cancelRequested', { name: job.taskName }),
+    );
+  }
+  function retry(job: QueueJob) {
+    action.run(
+      () => retryQueueJob({ jobId: job.id }),
+      () => t('done.retry', { name: job.taskName }),
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <div role="status" aria-live="polite" className="space-y-1" data-testid="queue-summary">
+          <p className="text-lg font-semibold tabular-nums">
+            {overall.total > 0
+              ? t('summaryWorking', { done: overall.done, total: overall.total })
+              : t('summaryIdle')}
+          </p>
+          {snap.remaining > 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {time ? t('estimate', { time: t(time.key, time.values) }) : t('estimateUnknown')}
+            </p>
+          ) : null}
+        </div>
+        {canAct ? <QueueControls settings={snap.settings} action={action} /> : null}
+      </div>
+
+      <div aria-live="polite">
+        {action.notice ? (
+          <Alert tone={action.notice.tone === 'success' ? 'info' : 'danger'}>{action.notice.text}</Alert>
+        ) : null}
+      </div>
+      {query.error ? (
+        <Alert tone="warning">
+          {t('loadFailed', {
+            reason: te(
+              query.error instanceof QueueLoadError && te.has(query.error.code)
+                ? query.error.code
+                : 'internal',
+            ),
+          })}
+        </Alert>
+      ) : null}
+      {snap.settings.paused ? (
+        <Alert tone="warning" title={t('pausedTitle')}>
+          {snap.settings.updatedBy === 'queue' ? t('pausedAfterFailure') : t('pausedBody')}
+        </Alert>
+      ) : null}
+      {!canAct ? <p className="text-sm text-slate-600 dark:text-slate-400">{t('viewerNote')}</p> : null}
+
+      {snap.batches.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          {t('empty')}
+        </p>
+      ) : (
+        snap.batches.map((batch) => (
+          <BatchCard
+            key={batch.id}
+            batch={batch}
+            canAct={canAct}
+            busy={action.pending}
+            onCancel={cancel}
+            onRetry={retry}
+          />
+        ))
+      )}
+
+      <Dialog
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={t('cancelRunningTitle')}
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setConfirming(null)}>
+              {t('keepRunning')}
+            </Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                const job = confirming;
+                setConfirming(null);
+                if (job)
+                  action.run(
+                    () => cancelQueueJob({ jobId: job.id }),
+                    () => t('done.cancelRequested', { name: job.taskName }),
+                  );
+              }}
+            >
+              {t('cancelRunningConfirm')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('cancelRunningBody', { name: confirming?.taskName ?? '' })}</p>
+      </Dialog>
+    </div>
+  );
+}
