@@ -1,7 +1,76 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
+import { parseView } from '@/components/export-tasks/table-state';
+import { TaskTable } from '@/components/export-tasks/task-table';
+import { buttonClass } from '@/components/ui/button';
+import { currentUser } from '@/lib/auth/require-role';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { reportAwsError } from '@/lib/aws/errors';
+import { currentRegion } from '@/lib/aws/regions';
+import { listExportTasks } from '@/lib/export-tasks/list';
+import { exportTaskListOptions, toListData } from '@/lib/export-tasks/queries';
 
-// Placeholder until the feature lands; keeps navigation and sign-in testable.
-export default async function Page() {
-  const t = await getTranslations('shell');
-  return <h1 className="text-2xl font-semibold">{t('navExports')}</h1>;
+export async function generateMetadata() {
+  const t = await getTranslations('exports');
+  return { title: t('title') };
+}
+
+/**
+ * The export history. The first page is rendered here (same query key and shape as the browser's), then the
+ * table polls the list route. If AWS fails now, the table shows the failure and keeps retrying on its own.
+ */
+export default async function ExportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [params, region, user, t] = await Promise.all([
+    searchParams,
+    currentRegion(),
+    currentUser(),
+    getTranslations('exports'),
+  ]);
+  const view = parseView(params);
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({
+    ...exportTaskListOptions({ region, status: view.status, taskId: view.taskId }),
+    queryFn: async () => {
+      try {
+        return toListData(
+          await listExportTasks({
+            region,
+            statusCode: view.status ?? undefined,
+            taskId: view.taskId ?? undefined,
+          }),
+        );
+      } catch (err) {
+        reportAwsError('exports page', err);
+        throw err;
+      }
+    },
+  });
+  const canChange = user !== null && roleAtLeast(user.role, 'operator');
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('intro', { region })}</p>
+        </div>
+        {canChange ? (
+          <Link href="/exports/new" className={buttonClass('primary')}>
+            {t('newExport')}
+          </Link>
+        ) : null}
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Suspense>
+          <TaskTable region={region} canCancel={canChange} />
+        </Suspense>
+      </HydrationBoundary>
+    </div>
+  );
 }

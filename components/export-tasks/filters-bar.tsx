@@ -1,0 +1,137 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { describedBy, inputClass } from '@/components/ui/field';
+import { isStatusCode } from '@/lib/export-tasks/status';
+import { STATUS_CODES } from '@/lib/export-tasks/types';
+import { EMPTY_VIEW, isFiltered, type TableView } from './table-state';
+
+type TextField = 'group' | 'dest' | 'q';
+
+/**
+ * Status applies at once; log group, destination and search apply as you type (over loaded rows, so no AWS
+ * call); the task id goes to AWS, so it applies on Enter or when the field is left, not on every keystroke.
+ */
+export function FiltersBar({
+  view,
+  onChange,
+}: {
+  view: TableView;
+  onChange: (next: Partial<TableView>) => void;
+}) {
+  const t = useTranslations('exports.filters');
+  const ts = useTranslations('exports.status');
+  const id = useId();
+  const [text, setText] = useState({
+    group: view.group,
+    dest: view.dest,
+    q: view.q,
+    taskId: view.taskId ?? '',
+  });
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  // Follow the address bar when it changes from elsewhere (Clear filters, back/forward).
+  useEffect(() => {
+    setText({ group: view.group, dest: view.dest, q: view.q, taskId: view.taskId ?? '' });
+  }, [view.group, view.dest, view.q, view.taskId]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function typeText(field: TextField, value: string) {
+    setText((s) => ({ ...s, [field]: value }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onChange({ [field]: value.trim() }), 250);
+  }
+  function applyTaskId() {
+    const value = text.taskId.trim();
+    if (value !== (view.taskId ?? '')) onChange({ taskId: value || null });
+  }
+
+  const field = (name: TextField, hint?: string) => (
+    <div className="min-w-40 flex-1 space-y-1">
+      <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
+        {t(name)}
+      </label>
+      <input
+        id={`${id}-${name}`}
+        type="search"
+        value={text[name]}
+        onChange={(e) => typeText(name, e.target.value)}
+        aria-describedby={describedBy(`${id}-${name}`, { hint: Boolean(hint) })}
+        className={inputClass}
+        autoComplete="off"
+      />
+      {hint ? (
+        <p id={`${id}-${name}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <search
+      aria-label={t('legend')}
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-40 space-y-1">
+          <label htmlFor={`${id}-status`} className="block text-sm font-medium">
+            {t('status')}
+          </label>
+          <select
+            id={`${id}-status`}
+            value={view.status ?? ''}
+            onChange={(e) => onChange({ status: isStatusCode(e.target.value) ? e.target.value : null })}
+            className={inputClass}
+            data-testid="filter-status"
+          >
+            <option value="">{t('anyStatus')}</option>
+            {STATUS_CODES.map((code) => (
+              <option key={code} value={code}>
+                {ts(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-56 flex-1 space-y-1">
+          <label htmlFor={`${id}-taskId`} className="block text-sm font-medium">
+            {t('taskId')}
+          </label>
+          <input
+            id={`${id}-taskId`}
+            type="search"
+            value={text.taskId}
+            onChange={(e) => setText((s) => ({ ...s, taskId: e.target.value }))}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') applyTaskId();
+            }}
+            onBlur={applyTaskId}
+            aria-describedby={`${id}-taskId-hint`}
+            className={`${inputClass} font-mono`}
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <p id={`${id}-taskId-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+            {t('taskIdHint')}
+          </p>
+        </div>
+        {field('group')}
+        {field('dest')}
+        {field('q', t('qHint'))}
+        {isFiltered(view) ? (
+          <div className="self-end pb-0.5">
+            <Button
+              variant="ghost"
+              onClick={() => onChange({ ...EMPTY_VIEW, sort: view.sort })}
+              data-testid="clear-filters"
+            >
+              {t('clear')}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </search>
+  );
+}

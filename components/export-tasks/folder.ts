@@ -1,0 +1,9 @@
+import type { ExportTask } from '@/lib/export-tasks/types';
+
+/** Where AWS writes this task's files: s3://bucket/<prefix>/<taskId>/ (same rule as lib/s3/objects). */
+export function taskFolderText(
+  task: Pick<ExportTask, 'destination' | 'destinationPrefix' | 'taskId'>,
+): string {
+  const prefix = task.destinationPrefix.replace(/^\/+|\/+$/g, '');
+  return `s3://${task.destination}/${prefix ? `${prefix}/` : ''}${task.taskId}/`;
+}

@@ -1,0 +1,33 @@
+import { useTranslations } from 'next-intl';
+import { Badge, type Tone } from '@/components/ui/badge';
+import type { StatusCode } from '@/lib/export-tasks/types';
+
+const TONES: Record<StatusCode, Tone> = {
+  PENDING: 'info',
+  RUNNING: 'brand',
+  PENDING_CANCEL: 'warning',
+  CANCELLED: 'neutral',
+  COMPLETED: 'success',
+  FAILED: 'danger',
+};
+
+// A shape per status as well as a colour, so the status never depends on colour alone.
+const MARKS: Record<StatusCode, string> = {
+  PENDING: '○',
+  RUNNING: '◐',
+  PENDING_CANCEL: '◌',
+  CANCELLED: '⊘',
+  COMPLETED: '✓',
+  FAILED: '✕',
+};
+
+/** An export task's status as a word with a colour and a mark. Shared by every feature that shows a task. */
+export function StatusBadge({ status }: { status: StatusCode }) {
+  const t = useTranslations('exports.status');
+  return (
+    <Badge tone={TONES[status]} className={status === 'RUNNING' ? 'motion-safe:[&>span]:animate-pulse' : ''}>
+      <span aria-hidden="true">{MARKS[status]}</span>
+      <span data-status={status}>{t(status)}</span>
+    </Badge>
+  );
+}

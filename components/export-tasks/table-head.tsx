@@ -1,0 +1,58 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { nextSort, type Sort } from './table-state';
+
+/** Column headers; Created and Time range sort (over loaded rows) and say their order to screen readers. */
+export function TableHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void }) {
+  const t = useTranslations('exports.columns');
+  const th = 'px-3 py-2 font-semibold text-slate-700 dark:text-slate-200';
+  const sortable = (column: 'created' | 'range', label: string) => {
+    const active = sort.startsWith(column);
+    const ascending = sort.endsWith('-asc');
+    return (
+      <th scope="col" className={th} aria-sort={active ? (ascending ? 'ascending' : 'descending') : 'none'}>
+        <button
+          type="button"
+          onClick={() => onSort(nextSort(sort, column))}
+          className="inline-flex items-center gap-1 rounded hover:underline"
+          data-testid={`sort-${column}`}
+        >
+          {label}
+          <span aria-hidden="true" className={active ? '' : 'opacity-30'}>
+            {active && ascending ? '▲' : '▼'}
+          </span>
+          {active ? (
+            <span className="sr-only">({ascending ? t('sortAscending') : t('sortDescending')})</span>
+          ) : null}
+        </button>
+      </th>
+    );
+  };
+  return (
+    <thead className="bg-slate-50 dark:bg-slate-800/60">
+      <tr>
+        <th scope="col" className={th}>
+          {t('status')}
+        </th>
+        <th scope="col" className={th}>
+          {t('task')}
+        </th>
+        <th scope="col" className={th}>
+          {t('logGroup')}
+        </th>
+        {sortable('range', t('range'))}
+        <th scope="col" className={th}>
+          {t('destination')}
+        </th>
+        {sortable('created', t('created'))}
+        <th scope="col" className={th}>
+          {t('finished')}
+        </th>
+        <th scope="col" className={th}>
+          {t('actions')}
+        </th>
+      </tr>
+    </thead>
+  );
+}

@@ -1,0 +1,179 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { exportTaskListOptions } from '@/lib/export-tasks/queries';
+import { isActiveStatus, isCancellable } from '@/lib/export-tasks/status';
+import type { ExportTask } from '@/lib/export-tasks/types';
+import { CancelDialog } from './cancel-dialog';
+import { CliCommands } from './cli-commands';
+import { durationMessage, utcText } from './duration';
+import { taskFolderText } from './folder';
+import { ObjectList } from './object-list';
+import { StatusBadge } from './status-badge';
+import { destinationText, taskLabel } from './table-state';
+import { useNow } from './use-now';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 py-2 sm:grid-cols-[12rem_1fr]">
+      <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">{label}</dt>
+      <dd className="min-w-0 break-words text-sm">{children}</dd>
+    </div>
+  );
+}
+
+/** One export task, kept live while it is active (the list query filtered by task id, polled the same way). */
+export function TaskDetails({
+  region,
+  taskId,
+  canCancel,
+  created,
+}: {
+  region: string;
+  taskId: string;
+  canCancel: boolean;
+  created: boolean;
+}) {
+  const t = useTranslations('exports');
+  const td = useTranslations('exports.detail');
+  const te = useTranslations('errors');
+  const format = useFormatter();
+  const query = useQuery(exportTaskListOptions({ region, status: null, taskId }));
+  const task = query.data?.tasks[0];
+  const now = useNow(1_000, task ? isActiveStatus(task.status) : false);
+  const [cancelling, setCancelling] = useState<ExportTask | null>(null);
+
+  const [announcement, setAnnouncement] = useState('');
+  const lastStatus = useRef(task?.status);
+  useEffect(() => {
+    if (!task || lastStatus.current === task.status) return;
+    lastStatus.current = task.status;
+    setAnnouncement(t('announceStatus', { name: taskLabel(task), status: t(`status.${task.status}`) }));
+  }, [task, t]);
+
+  if (!task) {
+    return (
+      <Alert tone="warning" title={td('notFoundTitle')}>
+        {td('notFoundBody')}
+      </Alert>
+    );
+  }
+  const when = (ms: number | null) =>
+    ms === null ? (
+      '—'
+    ) : (
+      <>
+        <time dateTime={new Date(ms).toISOString()}>
+          {format.dateTime(new Date(ms), { dateStyle: 'full', timeStyle: 'long' })}
+        </time>
+        <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">
+          {utcText(ms)} · {td('epoch', { value: ms })}
+        </span>
+      </>
+    );
+  const end = task.completedAt ?? now;
+  const duration = task.createdAt !== null && end !== null ? durationMessage(end - task.createdAt) : null;
+  const code = (query.error as { code?: string } | null)?.code ?? 'internal';
+
+  return (
+    <div className="space-y-6">
+      <div aria-live="polite" className="sr-only" data-testid="task-announcer">
+        {announcement}
+      </div>
+      {created ? <Alert tone="success">{td('started')}</Alert> : null}
+      {query.isError ? (
+        <Alert tone="warning">
+          {t('couldNotRefresh', { reason: te.has(code) ? te(code) : te('internal') })}
+        </Alert>
+      ) : null}
+
+      <section
+        aria-labelledby="summary-title"
+        className={`rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${created ? 'animate-flash' : ''}`}
+        data-testid="task-summary"
+        data-status={task.status}
+      >
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="summary-title" className="text-lg font-semibold">
+            {td('summary')}
+          </h2>
+          <div className="flex items-center gap-2">
+            {canCancel && isCancellable(task.status) ? (
+              <Button variant="secondary" size="sm" onClick={() => setCancelling(task)}>
+                {t('cancel.buttonLabel', { name: taskLabel(task) })}
+              </Button>
+            ) : null}
+          </div>
+        </div>
+        <dl className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
+          <Row label={td('status')}>
+            <StatusBadge status={task.status} />
+          </Row>
+          <Row label={td('statusMessage')}>{task.statusMessage ?? td('noMessage')}</Row>
+          <Row label={td('taskId')}>
+            <span className="font-mono">{task.taskId}</span>
+          </Row>
+          <Row label={td('taskName')}>{task.taskName ?? t('unnamed')}</Row>
+          <Row label={td('region')}>{region}</Row>
+          <Row label={td('logGroup')}>
+            <span className="font-mono">{task.logGroupName}</span>
+          </Row>
+          <Row label={td('from')}>{when(task.from)}</Row>
+          <Row label={td('to')}>{when(task.to)}</Row>
+          <Row label={td('destination')}>
+            <span className="font-mono">{destinationText(task)}</span>
+          </Row>
+          <Row label={td('folder')}>
+            <span className="font-mono">{taskFolderText(task)}</span>
+          </Row>
+        </dl>
+      </section>
+
+      <section
+        aria-labelledby="timings-title"
+        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="timings-title" className="text-lg font-semibold">
+          {td('timings')}
+        </h2>
+        <dl className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
+          <Row label={td('createdAt')}>{when(task.createdAt)}</Row>
+          <Row label={td('completedAt')}>
+            {task.completedAt === null ? t('notFinished') : when(task.completedAt)}
+          </Row>
+          <Row label={td('duration')}>
+            {duration
+              ? task.completedAt === null
+                ? t('runningFor', { duration: t(duration.key, duration.values) })
+                : t(duration.key, duration.values)
+              : '—'}
+          </Row>
+        </dl>
+      </section>
+
+      <CliCommands region={region} taskId={task.taskId} status={task.status} />
+
+      {task.status === 'COMPLETED' ? (
+        <ObjectList region={region} taskId={task.taskId} />
+      ) : (
+        <section aria-labelledby="objects-title" className="space-y-2">
+          <h2 id="objects-title" className="text-lg font-semibold">
+            {t('objects.title')}
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t('objects.notCompleted')}</p>
+        </section>
+      )}
+
+      <CancelDialog
+        task={cancelling}
+        region={region}
+        onClose={() => setCancelling(null)}
+        onDone={(done) => setAnnouncement(t('cancel.done', { name: taskLabel(done) }))}
+      />
+    </div>
+  );
+}
