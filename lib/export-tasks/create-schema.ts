@@ -97,6 +97,11 @@ export const createExportSchema = z
     taskName: taskNameSchema.optional(),
     /** Queue even a single export (another export is active and the user chose to wait in line). */
     queue: z.boolean().default(false),
+    /** Makes the generated task names of a batch the ones the review showed (see planExports' makeId). */
+    batchId: z
+      .string()
+      .regex(/^[a-z0-9]{4,12}$/)
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (!(v.from < v.to)) {

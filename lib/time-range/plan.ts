@@ -55,6 +55,12 @@ export function suggestTaskName(
   return parts.join('-');
 }
 
+/** Ids `<batch>0`, `<batch>1`, … : the same plan gives the same names in the review and in the queue. */
+export function batchIds(batchId: string): () => string {
+  let i = 0;
+  return () => `${batchId}${(i++).toString(36)}`;
+}
+
 /** A short random id (base 36); task names must be unique per queued job so the worker can match them. */
 export function shortId(length = 6): string {
   const bytes = new Uint8Array(length);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { refusalResponse, requireRole } from '@/lib/auth/require-role';
+import { resolveRegion } from '@/lib/aws/regions';
+import { bucketSchema, destinationPrefixSchema, logGroupNameSchema } from '@/lib/export-tasks/create-schema';
+import { runPreflight } from '@/lib/preflight';
+
+export const dynamic = 'force-dynamic';
+
+// The fields preflight needs, with the same rules as the launch (nothing reaches AWS until they are valid).
+const inputSchema = z.object({
+  region: z.string().optional(),
+  bucket: bucketSchema,
+  prefix: destinationPrefixSchema.default('exportedlogs'),
+  logGroupNames: z.array(logGroupNameSchema).max(50).default([]),
+  mode: z.enum(['launch', 'queue']).default('launch'),
+});
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+/**
+ * Runs the preflight checks (a POST: it reads several AWS APIs and is not cacheable). Operators and admins only,
+ * like the wizard it serves. Answers 200 with every check's verdict, 400 with field errors.
+ */
+export async function POST(request: Request) {
+  const auth = await requireRole('operator');
+  if (!auth.ok) return refusalResponse(auth);
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: 'invalidInput' }, { status: 400, headers: noStore });
+  }
+  const parsed = inputSchema.safeParse(body);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= [issue.message];
+    return Response.json({ error: 'invalidInput', fieldErrors }, { status: 400, headers: noStore });
+  }
+  const region = await resolveRegion(parsed.data.region);
+  if (!region) return Response.json({ error: 'invalidRegion' }, { status: 400, headers: noStore });
+  const result = await runPreflight({ ...parsed.data, region });
+  return Response.json(result, { headers: noStore });
+}

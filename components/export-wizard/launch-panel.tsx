@@ -1,0 +1,103 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useState, useTransition } from 'react';
+import { type LaunchError, launchExport } from '@/app/(console)/exports/new/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { toValues } from './state';
+import type { usePreflight } from './use-preflight';
+import { preflightKey } from './use-preflight';
+import type { Wizard } from './use-wizard';
+
+/** Launch (one export) or queue (several); the result, if it is not a redirect, is announced here. */
+export function LaunchPanel({
+  wizard,
+  region,
+  preflight,
+}: {
+  wizard: Wizard;
+  region: string;
+  preflight: ReturnType<typeof usePreflight>;
+}) {
+  const t = useTranslations('wizard.launch');
+  const te = useTranslations('errors');
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<LaunchError | null>(null);
+  const many = wizard.exportCount > 1;
+  const failing = preflight.query.data?.checks.some((c) => c.verdict === 'fail') ?? false;
+  const activeOnly =
+    failing &&
+    (preflight.query.data?.checks.filter((c) => c.verdict === 'fail').every((c) => c.id === 'active') ??
+      false);
+
+  function launch(queue: boolean) {
+    if (!wizard.checkAll()) return;
+    setError(null);
+    startTransition(async () => {
+      const result = await launchExport(toValues(wizard.state, region, wizard.resolved, queue));
+      // A successful launch redirects; anything returned is a refusal to show.
+      if (result?.ok !== false) return;
+      setError(result);
+      if (result.preflight) {
+        queryClient.setQueryData(
+          preflightKey(
+            region,
+            wizard.state.bucket,
+            wizard.state.prefix || 'exportedlogs',
+            wizard.state.groups,
+            many || queue ? 'queue' : 'launch',
+          ),
+          result.preflight,
+        );
+      }
+      if (result.fieldErrors) wizard.showServerErrors(result.fieldErrors);
+    });
+  }
+
+  const activeTaskId = error?.params?.taskId ? String(error.params.taskId) : null;
+  const offerQueue = !many && (activeOnly || error?.canQueue);
+
+  return (
+    <div className="space-y-3">
+      <div aria-live="assertive">
+        {error ? (
+          <Alert tone="danger" title={t('refused')}>
+            <p>{te(error.error as 'internal', error.params ?? {})}</p>
+            {activeTaskId ? (
+              <p className="mt-1">
+                <Link href={`/exports/${encodeURIComponent(activeTaskId)}`} className="font-medium underline">
+                  {t('openActive')}
+                </Link>
+              </p>
+            ) : null}
+          </Alert>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={() => launch(false)} disabled={pending || (failing && !many)} data-testid="launch">
+          {pending ? t('working') : many ? t('queueMany', { count: wizard.exportCount }) : t('launch')}
+        </Button>
+        {offerQueue ? (
+          <Button
+            variant="secondary"
+            onClick={() => launch(true)}
+            disabled={pending}
+            data-testid="queue-instead"
+          >
+            {t('queueInstead')}
+          </Button>
+        ) : null}
+        {failing && !many && !activeOnly ? (
+          <p className="text-sm text-red-700 dark:text-red-300">{t('fixFirst')}</p>
+        ) : null}
+        {activeOnly && !many ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">{t('busyHint')}</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
