@@ -97,7 +97,7 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
           >
             {PARTITIONS.map((p) => (
               <option key={p} value={p}>
-                {t('form.partitionOption', { partition: p })}
+                {t(`form.partitionOptions.${p}`)}
               </option>
             ))}
           </select>

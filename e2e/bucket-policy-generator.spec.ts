@@ -1,0 +1,343 @@
+import {
+  CloudWatchLogsClient,
+  CreateExportTaskCommand,
+  DescribeExportTasksCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {
+  type BucketLocationConstraint,
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteBucketPolicyCommand,
+  GetBucketPolicyCommand,
+  PutBucketPolicyCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { checkExportAccess, formatPolicy, type PolicyDocument, parsePolicy } from '../lib/policy';
+import { PolicyGeneratorPage } from './pages/policy-generator';
+import { E2E, type TestRole } from './support/env';
+import { actionResult, callServerAction } from './support/server-actions';
+
+// Issue 6's acceptance test: generate, copy, apply, export; the wrong Region; merging; roles.
+// The real AWS SDK talks to the same emulator as the app, as a user's terminal would talk to AWS.
+
+const aws = {
+  endpoint: E2E.emulatorUrl,
+  region: E2E.region,
+  credentials: { accessKeyId: 'AKIAE2ETESTKEY000000', secretAccessKey: 'e2e-secret' },
+  maxAttempts: 1,
+};
+const s3 = new S3Client({ ...aws, forcePathStyle: true });
+const logs = new CloudWatchLogsClient(aws);
+const LOG_GROUP = 'my-log-group';
+const NO_POLICY_BUCKET = 'my-exported-logs';
+
+const unique = (base: string) => `${base}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function bucketPolicy(bucket: string): Promise<string | null> {
+  try {
+    return (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy ?? null;
+  } catch (err) {
+    if ((err as Error).name === 'NoSuchBucketPolicy') return null;
+    throw err;
+  }
+}
+
+function parsed(text: string | null): PolicyDocument {
+  const r = parsePolicy(text ?? '');
+  if (!r.ok) throw new Error(`not a policy: ${r.error.code}`);
+  return r.policy;
+}
+
+async function createBucket(bucket: string) {
+  await s3.send(
+    new CreateBucketCommand({
+      Bucket: bucket,
+      CreateBucketConfiguration: { LocationConstraint: E2E.region as BucketLocationConstraint },
+    }),
+  );
+}
+
+/** CreateExportTask with the SDK, waiting out another spec's active export (AWS allows one per account). */
+async function createExport(destination: string, destinationPrefix: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const out = await logs.send(
+        new CreateExportTaskCommand({
+          logGroupName: LOG_GROUP,
+          from: 0,
+          to: Date.now(),
+          destination,
+          destinationPrefix,
+        }),
+      );
+      return out.taskId ?? '';
+    } catch (err) {
+      if ((err as Error).name !== 'LimitExceededException' || attempt > 30) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+const ACTIONS = 'app/(console)/bucket-policy/actions.ts';
+const callAction = (request: APIRequestContext, name: string, args: unknown[]) =>
+  callServerAction(request, { file: ACTIONS, name }, args);
+
+type Preflight = {
+  ok: boolean;
+  checks: Array<{ id: string; verdict: string; findings?: Array<{ code: string }>; fix?: { href: string } }>;
+};
+
+/** The wizard's preflight (POST /api/preflight), the check it runs before a launch. */
+async function preflight(request: APIRequestContext, bucket: string, prefix: string) {
+  const res = await request.post('/api/preflight', {
+    data: { region: E2E.region, bucket, prefix, logGroupNames: [LOG_GROUP] },
+  });
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as Preflight;
+  const policy = body.checks.find((c) => c.id === 'policy');
+  if (!policy) throw new Error('preflight has no policy check');
+  return { body, policy };
+}
+
+test.describe('admin', () => {
+  test.use({ storageState: E2E.storageState('admin'), permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('generates for the bucket without a policy, copies it, applies it, and an export completes', async ({
+    page,
+  }) => {
+    const prefix = unique('e2e-exports');
+    const ui = new PolicyGeneratorPage(page);
+    try {
+      // The wizard's preflight fails on this bucket and links here, prefilled.
+      const before = await preflight(page.request, NO_POLICY_BUCKET, prefix);
+      expect(before.policy.verdict).toBe('fail');
+      expect(before.policy.fix?.href).toContain('/bucket-policy?');
+      await page.goto(before.policy.fix?.href ?? '');
+      await expect(ui.form.getByLabel('Destination bucket')).toHaveValue(NO_POLICY_BUCKET);
+      await expect(ui.form.getByLabel('Destination prefix')).toHaveValue(prefix);
+      await expect(ui.form.getByLabel('Exporting account ID')).toHaveValue(E2E.accountId);
+      const shown = await ui.shownPolicy();
+      await ui.copyPolicy();
+      const copied = await ui.clipboard();
+      expect(copied).toBe(shown);
+      const doc = JSON.parse(copied) as PolicyDocument;
+      expect(doc.Statement.map((s) => s.Sid)).toEqual([
+        'LogportCloudWatchLogsGetBucketAcl',
+        'LogportCloudWatchLogsPutObject',
+      ]);
+      expect(JSON.stringify(doc)).toContain(`arn:aws:s3:::${NO_POLICY_BUCKET}/${prefix}/*`);
+      await expect(ui.verdict).toHaveAttribute('data-verdict', 'allowed');
+      await expect(ui.verdict).toContainText(
+        `Allowed: CloudWatch Logs in us-east-2 may export to ${NO_POLICY_BUCKET} under ${prefix}/.`,
+      );
+
+      await ui.load();
+      await expect(page.getByText(`${NO_POLICY_BUCKET} has no bucket policy yet`)).toBeVisible();
+      await ui.apply();
+      const held = await bucketPolicy(NO_POLICY_BUCKET);
+      expect(formatPolicy(parsed(held))).toBe(shown);
+      await expect(page.getByText('Nothing to apply')).toBeVisible();
+
+      // The wizard's preflight now passes its bucket checks (and runs this same lib/policy check).
+      const after = await preflight(page.request, NO_POLICY_BUCKET, prefix);
+      expect(after.policy.verdict).toBe('pass');
+      for (const id of ['bucket', 'region', 'policy'])
+        expect(after.body.checks.find((c) => c.id === id)?.verdict, id).toBe('pass');
+      const check = checkExportAccess(parsed(held), {
+        bucket: NO_POLICY_BUCKET,
+        region: E2E.region,
+        prefix,
+        accountId: E2E.accountId,
+        logGroupName: LOG_GROUP,
+      });
+      expect(check.findings).toEqual([]);
+      expect(check.allowed).toBe(true);
+
+      const taskId = await createExport(NO_POLICY_BUCKET, prefix);
+      await expect
+        .poll(
+          async () =>
+            (await logs.send(new DescribeExportTasksCommand({ taskId }))).exportTasks?.[0]?.status?.code,
+          { timeout: 20_000 },
+        )
+        .toBe('COMPLETED');
+    } finally {
+      await s3.send(new DeleteBucketPolicyCommand({ Bucket: NO_POLICY_BUCKET }));
+    }
+  });
+
+  test('a policy for the wrong Region: the check says why, and the export is refused as AWS refuses it', async ({
+    page,
+  }) => {
+    const bucket = unique('policy-e2e-wrong');
+    await createBucket(bucket);
+    const ui = new PolicyGeneratorPage(page);
+    try {
+      await ui.goto({ bucket, region: E2E.otherRegion, account: E2E.accountId, prefix: 'exports' });
+      await expect(ui.bucketPolicyText).toContainText('logs.us-west-2.amazonaws.com');
+      // Loading finds the bucket in us-east-2: the page warns and checks against that Region.
+      await ui.load();
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'The bucket is in another Region' }),
+      ).toBeVisible();
+      await expect(ui.check.getByLabel('Region of the log groups')).toHaveValue(E2E.region);
+      await expect(ui.verdict).toHaveAttribute('data-verdict', 'denied');
+      expect(await ui.findingCodes()).toContain('wrong-region-principal');
+      await expect(ui.verdict).toContainText('not in us-east-2');
+
+      await ui.apply();
+      const wizard = await preflight(page.request, bucket, 'exports');
+      expect(wizard.policy.verdict).toBe('fail');
+      expect(wizard.policy.findings?.map((f) => f.code)).toContain('wrong-region-principal');
+      const err = await createExport(bucket, 'exports').then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(err?.name).toBe('InvalidParameterException');
+      expect(err?.message).toContain(
+        'Please check if CloudWatch Logs has been granted permission to perform this operation.',
+      );
+    } finally {
+      await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+      await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    }
+  });
+
+  test('merging into a bucket with other statements keeps them all, and merging twice changes nothing', async ({
+    page,
+  }) => {
+    const bucket = unique('policy-e2e-shared');
+    await createBucket(bucket);
+    const theirs: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'PartnerRead',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+          Action: ['s3:GetObject', 's3:ListBucket'],
+          Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        },
+        {
+          Sid: 'DenyInsecureTransport',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: `arn:aws:s3:::${bucket}/*`,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    };
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(theirs) }));
+    const ui = new PolicyGeneratorPage(page);
+    try {
+      await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
+      await ui.load();
+      await expect(ui.mergeSummary).toHaveText('Keeps 2 existing statements, adds 2, updates 0.');
+      await expect(page.getByTestId('merge-diff').locator('del')).toHaveCount(0);
+      await ui.apply();
+      const first = await bucketPolicy(bucket);
+      const held = parsed(first);
+      expect(held.Statement.slice(0, 2)).toEqual(theirs.Statement);
+      expect(held.Statement.map((s) => s.Sid)).toEqual([
+        'PartnerRead',
+        'DenyInsecureTransport',
+        'LogportCloudWatchLogsGetBucketAcl',
+        'LogportCloudWatchLogsPutObject',
+      ]);
+
+      // A second visit: load again, the merge is a no-op and there is nothing to apply.
+      await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
+      await ui.load();
+      await expect(ui.mergeSummary).toContainText('merging changes nothing');
+      await expect(ui.applyButton).toBeDisabled();
+      expect(await ui.shownPolicy()).toBe(formatPolicy(held));
+      expect(await bucketPolicy(bucket)).toBe(first);
+    } finally {
+      await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+      await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    }
+  });
+
+  test('the direct-call helper reaches the load action (so the refusals below can fail)', async ({
+    page,
+  }) => {
+    const load = await callAction(page.request, 'loadBucketPolicy', [
+      { bucket: 'logport-exports', region: E2E.region },
+    ]);
+    expect(load.status).toBe(200);
+    expect(actionResult(load.body)).toMatchObject({ ok: true });
+    expect(load.body).toContain('s3:GetBucketAcl');
+  });
+
+  test('invalid JSON pasted as the existing policy is pointed at by line and column', async ({ page }) => {
+    const ui = new PolicyGeneratorPage(page);
+    await ui.goto({ bucket: NO_POLICY_BUCKET, region: E2E.region, account: E2E.accountId });
+    await page
+      .getByLabel('Existing bucket policy')
+      .fill('{\n  "Statement": [\n    {"Effect": "Allow",}\n  ]\n}');
+    await expect(
+      page.getByText('This is not valid JSON: unexpected “}” at line 3, column 24.'),
+    ).toBeVisible();
+    await expect(ui.applyButton).toBeDisabled();
+  });
+
+  test('has no accessibility violations', async ({ page }) => {
+    const ui = new PolicyGeneratorPage(page);
+    await ui.goto({
+      bucket: NO_POLICY_BUCKET,
+      region: E2E.region,
+      account: E2E.accountId,
+      scenario: 'cross-account-role',
+    });
+    await ui.form.getByLabel('IAM role name in the exporting account').fill('LogExporter');
+    await ui.form.getByLabel('The bucket uses SSE-KMS encryption').check();
+    await expect(page.getByTestId('iam-policy-output')).toContainText('logs:CreateExportTask');
+    await expect(page.getByTestId('kms-output')).toContainText('kms:GenerateDataKey');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  });
+});
+
+for (const role of ['viewer', 'operator'] as TestRole[]) {
+  test.describe(role, () => {
+    test.use({ storageState: E2E.storageState(role), permissions: ['clipboard-read', 'clipboard-write'] });
+
+    test(`${role} can generate and copy, has no Apply or Load, and the actions refuse a direct call`, async ({
+      page,
+    }) => {
+      const ui = new PolicyGeneratorPage(page);
+      await ui.goto({
+        bucket: NO_POLICY_BUCKET,
+        region: E2E.region,
+        account: E2E.accountId,
+        prefix: 'exports',
+      });
+      const shown = await ui.shownPolicy();
+      await ui.copyPolicy();
+      expect(await ui.clipboard()).toBe(shown);
+      await expect(page.getByRole('button', { name: /^Apply/ })).toHaveCount(0);
+      await expect(ui.loadButton).toHaveCount(0);
+
+      const apply = await callAction(page.request, 'applyBucketPolicy', [
+        { bucket: NO_POLICY_BUCKET, region: E2E.region, policy: shown, basedOn: null },
+      ]);
+      expect(apply.status).toBe(200);
+      expect(actionResult(apply.body)).toMatchObject({
+        ok: false,
+        error: 'forbidden',
+        params: { role, needed: 'admin' },
+      });
+      const load = await callAction(page.request, 'loadBucketPolicy', [
+        { bucket: 'logport-exports', region: E2E.region },
+      ]);
+      expect(actionResult(load.body)).toMatchObject({ ok: false, error: 'forbidden' });
+      expect(load.body).not.toContain('s3:GetBucketAcl');
+      expect(await bucketPolicy(NO_POLICY_BUCKET)).toBeNull();
+    });
+  });
+}
