@@ -148,6 +148,8 @@ export function LogGroupPicker({
                       className="mt-1 h-4 w-4 accent-brand-600"
                       checked={checked}
                       onChange={(e) => onToggle(g, e.target.checked)}
+                      // The name alone names the box; size, retention and age describe it.
+                      aria-label={g.name}
                       aria-describedby={`${id}-meta`}
                     />
                     <span className="min-w-0">

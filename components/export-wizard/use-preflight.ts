@@ -14,13 +14,15 @@ export const preflightKey = (
 ) => ['wizard', 'preflight', region, bucket, prefix, groups.join('\n'), mode] as const;
 
 /**
- * Runs the preflight as soon as bucket and prefix are valid (debounced while typing). Nothing is sent while
- * they are not: invalid input never reaches AWS.
+ * Runs the preflight on the destination and review steps as soon as bucket and prefix are filled in
+ * (debounced while typing), and only while every field is valid: invalid input never reaches AWS.
  */
 export function usePreflight(wizard: Wizard, region: string) {
   const { state, allErrors, exportCount } = wizard;
   const ready =
-    !allErrors.destination && !allErrors.destinationPrefix && !allErrors.logGroupNames && state.bucket !== '';
+    (state.step === 'destination' || state.step === 'review') &&
+    state.bucket !== '' &&
+    Object.keys(allErrors).length === 0;
   const mode = exportCount > 1 ? 'queue' : 'launch';
   const input = { bucket: state.bucket, prefix: state.prefix || 'exportedlogs' };
   const [settled, setSettled] = useState(input);
