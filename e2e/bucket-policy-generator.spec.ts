@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   CloudWatchLogsClient,
   CreateExportTaskCommand,
@@ -14,6 +15,7 @@ import {
 } from '@aws-sdk/client-s3';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { checkExportAccess, formatPolicy, type PolicyDocument, parsePolicy } from '../lib/policy';
 import { PolicyGeneratorPage } from './pages/policy-generator';
 import { E2E, type TestRole } from './support/env';
@@ -80,6 +82,20 @@ async function createExport(destination: string, destinationPrefix: string): Pro
   }
 }
 
+/** The activity log rows for applies to `bucket`, read from the app's SQLite file (who, role, outcome, error). */
+function applyLog(bucket: string) {
+  const db = new Database(path.join(E2E.dataDir, 'logport.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        "SELECT actor, role, outcome, json_extract(detail, '$.error') AS error FROM activity WHERE action = 'policy.apply' AND target = ? ORDER BY id",
+      )
+      .all(bucket) as Array<{ actor: string; role: string; outcome: string; error: string | null }>;
+  } finally {
+    db.close();
+  }
+}
+
 const ACTIONS = 'app/(console)/bucket-policy/actions.ts';
 const callAction = (request: APIRequestContext, name: string, args: unknown[]) =>
   callServerAction(request, { file: ACTIONS, name }, args);
@@ -139,6 +155,9 @@ test.describe('admin', () => {
       const held = await bucketPolicy(NO_POLICY_BUCKET);
       expect(formatPolicy(parsed(held))).toBe(shown);
       await expect(page.getByText('Nothing to apply')).toBeVisible();
+      expect(applyLog(NO_POLICY_BUCKET)).toEqual([
+        { actor: 'admin', role: 'admin', outcome: 'ok', error: null },
+      ]);
 
       // The wizard's preflight now passes its bucket checks (and runs this same lib/policy check).
       const after = await preflight(page.request, NO_POLICY_BUCKET, prefix);
@@ -234,6 +253,17 @@ test.describe('admin', () => {
     const ui = new PolicyGeneratorPage(page);
     try {
       await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
+      // Applying without loading what the bucket holds would drop their statements: Logport refuses.
+      await ui.applyButton.click();
+      await ui.dialog.getByRole('button', { name: 'Apply policy' }).click();
+      await expect(
+        page.getByRole('alert').filter({ hasText: 'is not the one this merge started from' }),
+      ).toBeVisible();
+      expect(parsed(await bucketPolicy(bucket))).toEqual(theirs);
+      expect(applyLog(bucket)).toEqual([
+        { actor: 'admin', role: 'admin', outcome: 'error', error: 'bucketPolicyChanged' },
+      ]);
+
       await ui.load();
       await expect(ui.mergeSummary).toHaveText('Keeps 2 existing statements, adds 2, updates 0.');
       await expect(page.getByTestId('merge-diff').locator('del')).toHaveCount(0);

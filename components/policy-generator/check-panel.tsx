@@ -113,7 +113,9 @@ export function CheckPanel({
       ) : null}
       <div aria-live="polite" data-testid="check-result" className="space-y-2">
         {result === null ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t('check.nothing')}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {t(usable && source === 'result' && policy === null ? 'check.noResult' : 'check.nothing')}
+          </p>
         ) : (
           <Verdict result={result} where={where} />
         )}

@@ -61,7 +61,7 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
         />
       </Field>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4">
         <Field
           id={id('region')}
           label={t('form.region')}
@@ -128,7 +128,7 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
         ))}
       </fieldset>
 
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4">
         <Field
           id={id('accountId')}
           label={t('form.accountId')}

@@ -12,7 +12,7 @@ import {
 import { DESCRIBE_KEYS, findingMessage, problemMessage, problemOffset } from './describe';
 import { downloadName, mediaType } from './download';
 import { generateOutputs, initialState, splitAccounts, stateToParams, withRegion } from './form-state';
-import { diffCounts, mergeView } from './merge-state';
+import { diffCounts, foldDiff, mergeView } from './merge-state';
 
 const messages = (locale: string) =>
   JSON.parse(readFileSync(path.resolve('messages', locale, 'policy.json'), 'utf8')) as Record<
@@ -313,5 +313,27 @@ describe('downloadName', () => {
     expect(downloadName('kms-statements', '')).toBe('kms-key-policy-statements-bucket.json');
     expect(mediaType('command')).toBe('text/x-shellscript');
     expect(mediaType('bucket-policy')).toBe('application/json');
+  });
+});
+
+describe('foldDiff', () => {
+  const same = (n: number, tag = 's') =>
+    Array.from({ length: n }, (_, i) => ({ kind: 'same' as const, text: `${tag}${i}` }));
+  const add = (text: string) => ({ kind: 'add' as const, text });
+  it('folds a long unchanged head and keeps three lines of context before the change', () => {
+    const chunks = foldDiff([...same(20), add('new'), ...same(2, 't')]);
+    expect(chunks.map((c) => [c.kind, c.lines.length])).toEqual([
+      ['fold', 17],
+      ['lines', 6],
+    ]);
+    expect(chunks.flatMap((c) => c.lines)).toHaveLength(23);
+  });
+  it('keeps short unchanged runs, and everything when nothing is long', () => {
+    expect(foldDiff([add('a'), ...same(5), add('b')]).map((c) => c.kind)).toEqual(['lines']);
+    expect(foldDiff([add('a'), ...same(12), add('b')]).map((c) => [c.kind, c.lines.length])).toEqual([
+      ['lines', 4],
+      ['fold', 6],
+      ['lines', 4],
+    ]);
   });
 });

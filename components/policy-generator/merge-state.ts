@@ -58,3 +58,37 @@ export function diffCounts(diff: DiffLine[]): { added: number; removed: number }
   }
   return { added, removed };
 }
+
+export type DiffChunk = { kind: 'lines' | 'fold'; lines: DiffLine[] };
+
+/**
+ * Folds long runs of unchanged lines (keeping `context` lines around each change), so the added and
+ * removed lines are what a reviewer sees first, not the top of a long policy that did not change.
+ */
+export function foldDiff(diff: DiffLine[], context = 3, minFold = 4): DiffChunk[] {
+  const chunks: DiffChunk[] = [];
+  const push = (kind: DiffChunk['kind'], lines: DiffLine[]) => {
+    if (lines.length === 0) return;
+    const last = chunks[chunks.length - 1];
+    if (last && last.kind === kind && kind === 'lines') last.lines.push(...lines);
+    else chunks.push({ kind, lines });
+  };
+  let i = 0;
+  while (i < diff.length) {
+    let j = i;
+    while (j < diff.length && diff[j]?.kind === 'same') j++;
+    const run = diff.slice(i, j);
+    const head = i === 0 ? 0 : context;
+    const tail = j === diff.length ? 0 : context;
+    if (run.length - head - tail >= minFold) {
+      push('lines', run.slice(0, head));
+      push('fold', run.slice(head, run.length - tail));
+      push('lines', run.slice(run.length - tail));
+    } else push('lines', run);
+    let k = j;
+    while (k < diff.length && diff[k]?.kind !== 'same') k++;
+    push('lines', diff.slice(j, k));
+    i = k;
+  }
+  return chunks;
+}

@@ -122,7 +122,11 @@ export function PolicyGenerator({
               setExisting(text);
               if (load.status !== 'loading') setLoad({ status: 'idle' });
             }}
-            view={existing.trim() === '' ? null : (view ?? existingView)}
+            view={
+              existing.trim() === ''
+                ? null
+                : (view ?? (existingView?.kind === 'invalid' ? existingView : null))
+            }
             canLoad={canApply}
             onLoad={onLoad}
             load={loading ? { status: 'loading' } : load}
