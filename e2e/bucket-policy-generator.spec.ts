@@ -218,6 +218,12 @@ test.describe('admin', () => {
       expect(err?.message).toContain(
         'Please check if CloudWatch Logs has been granted permission to perform this operation.',
       );
+
+      // The warning's fix regenerates for the bucket's Region, and the check then allows the export.
+      await page.getByRole('button', { name: 'Generate for us-east-2' }).click();
+      await expect(ui.form.getByLabel('Region of the log groups')).toHaveValue(E2E.region);
+      await expect(ui.bucketPolicyText).toContainText('logs.us-east-2.amazonaws.com');
+      await expect(ui.verdict).toHaveAttribute('data-verdict', 'allowed');
     } finally {
       await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
       await s3.send(new DeleteBucketCommand({ Bucket: bucket }));

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState, useTransition } from 'react';
 import { loadBucketPolicy } from '@/app/(console)/bucket-policy/actions';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { ApplySection } from './apply-section';
 import { CheckPanel, type CheckSource, type CheckTarget } from './check-panel';
 import { CodeOutput } from './code-output';
@@ -14,6 +15,7 @@ import {
   initialState,
   type PrefillParams,
   stateToParams,
+  withRegion,
 } from './form-state';
 import { GeneratorForm } from './generator-form';
 import { type LoadState, MergePanel } from './merge-panel';
@@ -138,11 +140,24 @@ export function PolicyGenerator({
       <div className="min-w-0 space-y-6">
         {wrongRegion ? (
           <Alert tone="warning" title={t('wrongRegion.title')}>
-            {t('wrongRegion.body', {
-              bucket: state.bucket.trim(),
-              bucketRegion: wrongRegion,
-              region: state.region,
-            })}
+            <p>
+              {t('wrongRegion.body', {
+                bucket: state.bucket.trim(),
+                bucketRegion: wrongRegion,
+                region: state.region,
+              })}
+            </p>
+            <Button
+              variant="secondary"
+              size="sm"
+              className="mt-2"
+              onClick={() => {
+                setState((s) => withRegion(s, wrongRegion));
+                setCheckOwn(null);
+              }}
+            >
+              {t('wrongRegion.fix', { bucketRegion: wrongRegion })}
+            </Button>
           </Alert>
         ) : null}
         <div className={`${card} space-y-6`}>
