@@ -26,8 +26,9 @@ export AWS_CONFIG_FILE="$WORK/config" AWS_SHARED_CREDENTIALS_FILE="$WORK/credent
 unset AWS_PROFILE AWS_ENDPOINT_URL AWS_DEFAULT_REGION AWS_REGION || true
 
 # Port 0: the emulator picks a free port and prints its URL, which we read back.
-# Each CLI call takes most of a second, so the first task stays PENDING long enough to be cancelled.
-EMULATOR_EXPORT_PENDING_MS=8000 EMULATOR_EXPORT_RUNNING_MS=2000 EMULATOR_EXPORT_CANCEL_MS=300 \
+# Each CLI call takes a second or more (several under CI load, and the CLI itself retries LimitExceeded),
+# so the first task stays PENDING until it is cancelled; later phases are shortened through /_emulator/config.
+EMULATOR_EXPORT_PENDING_MS=120000 EMULATOR_EXPORT_RUNNING_MS=2000 EMULATOR_EXPORT_CANCEL_MS=300 \
   node "$ROOT/node_modules/tsx/dist/cli.mjs" "$ROOT/emulator/main.ts" --port 0 >"$WORK/emulator.log" 2>&1 &
 EMULATOR_PID=$!
 URL=""

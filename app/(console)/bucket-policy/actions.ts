@@ -86,12 +86,13 @@ export async function applyBucketPolicy(input: unknown): Promise<ActionResult<Ap
     return fail(code, { bucket });
   };
 
+  // Input that is not a policy is refused like any invalid field: nothing was attempted, so nothing is recorded.
   const policy = parsePolicy(parsed.data.policy);
-  if (!policy.ok) return refuse('bucketPolicyInvalid', { problem: policy.error.code });
+  if (!policy.ok) return fail('bucketPolicyInvalid', { bucket });
   const text = formatPolicy(policy.policy);
   // S3 counts the policy without insignificant whitespace.
   if (new TextEncoder().encode(JSON.stringify(JSON.parse(text))).length > MAX_BUCKET_POLICY_BYTES)
-    return refuse('bucketPolicyTooLarge');
+    return fail('bucketPolicyTooLarge', { bucket });
 
   let current: string | null;
   try {
