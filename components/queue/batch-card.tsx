@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { QueueBatch, QueueJob } from '@/lib/queue/types';
 import { batchProgress } from './format';
 import { JobRow } from './job-row';
@@ -9,12 +9,14 @@ import { JobRow } from './job-row';
 /** A batch (what one person queued at once): its progress "N of M" and its jobs in queue order. */
 export function BatchCard({
   batch,
+  highlight = false,
   canAct,
   busy,
   onCancel,
   onRetry,
 }: {
   batch: QueueBatch;
+  highlight?: boolean;
   canAct: boolean;
   busy: boolean;
   onCancel: (job: QueueJob) => void;
@@ -24,11 +26,18 @@ export function BatchCard({
   const format = useFormatter();
   const id = useId();
   const p = batchProgress(batch.jobs.map((j) => j.state));
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (highlight) ref.current?.scrollIntoView({ block: 'start' });
+  }, [highlight]);
   return (
     <section
+      ref={ref}
       aria-labelledby={`${id}-title`}
       data-testid="queue-batch"
-      className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      data-batch={batch.id}
+      data-highlight={highlight ? 'true' : undefined}
+      className={`scroll-mt-4 rounded-lg border bg-white dark:bg-slate-900 ${highlight ? 'border-brand-500 ring-2 ring-brand-500/40' : 'border-slate-200 dark:border-slate-800'}`}
     >
       <header className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
         <div>

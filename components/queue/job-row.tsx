@@ -47,7 +47,9 @@ export function JobRow({
         <TimeRangeCell from={job.from} to={job.to} />
       </td>
       <td className="px-3 py-2 text-sm">
-        <span className="block break-all font-mono text-xs">{job.taskName}</span>
+        <span className="block break-all font-mono text-xs" data-testid="job-task-name">
+          {job.taskName}
+        </span>
         {job.taskId ? (
           <Link
             href={`/exports?taskId=${encodeURIComponent(job.taskId)}`}

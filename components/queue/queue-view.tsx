@@ -15,7 +15,15 @@ import { QueueControls } from './queue-controls';
 import { useQueueAction } from './use-queue-action';
 
 /** The live queue: summary and time left, pause/resume, and each batch with its jobs. */
-export function QueueView({ initial, canAct }: { initial: QueueSnapshot; canAct: boolean }) {
+export function QueueView({
+  initial,
+  canAct,
+  highlight = null,
+}: {
+  initial: QueueSnapshot;
+  canAct: boolean;
+  highlight?: string | null;
+}) {
   const t = useTranslations('queue');
   const te = useTranslations('errors');
   const query = useQuery({
@@ -103,6 +111,7 @@ export function QueueView({ initial, canAct }: { initial: QueueSnapshot; canAct:
           <BatchCard
             key={batch.id}
             batch={batch}
+            highlight={batch.id === highlight}
             canAct={canAct}
             busy={action.pending}
             onCancel={cancel}

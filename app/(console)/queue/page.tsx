@@ -14,8 +14,15 @@ export async function generateMetadata() {
 }
 
 /** The export queue: rendered from the database here, then kept live by polling GET /api/queue. */
-export default async function QueuePage() {
-  const [user, t] = await Promise.all([currentUser(), getTranslations('queue')]);
+export default async function QueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [params, user, t] = await Promise.all([searchParams, currentUser(), getTranslations('queue')]);
+  // The wizard sends you here with the batch it just queued, which is highlighted.
+  const batch =
+    typeof params.batch === 'string' && /^[0-9a-f-]{36}$/.test(params.batch) ? params.batch : null;
   const canAct = user !== null && roleAtLeast(user.role, 'operator');
   return (
     <div className="space-y-5">
@@ -30,7 +37,7 @@ export default async function QueuePage() {
           </Link>
         ) : null}
       </div>
-      <QueueView initial={queueSnapshot()} canAct={canAct} />
+      <QueueView initial={queueSnapshot()} canAct={canAct} highlight={batch} />
     </div>
   );
 }
