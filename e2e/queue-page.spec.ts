@@ -26,7 +26,7 @@ function enqueue(count: number, who = 'operator'): { batchId: string; jobIds: st
   }));
   const code = `const m = await import('./lib/queue/enqueue.ts');
     const { enqueueJobs } = m.enqueueJobs ? m : m.default;
-    console.log(JSON.stringify(enqueueJobs({ name: process.argv[2], role: 'operator' }, JSON.parse(process.argv[1]))));`;
+    console.log(JSON.stringify(enqueueJobs({ name: process.argv[2], role: process.argv[2] === 'admin' ? 'admin' : 'operator' }, JSON.parse(process.argv[1]))));`;
   const out = execFileSync(
     process.execPath,
     [

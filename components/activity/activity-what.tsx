@@ -15,6 +15,8 @@ export async function ActivityWhat({ entry }: { entry: ActivityEntry }) {
       : [];
     lines.push(t('enqueued', { count: Number(d.jobs ?? 0), groups: groups.join(', ') }));
   } else {
+    const name = str(d.taskName);
+    if (name && name !== entry.target) lines.push(name);
     const group = str(d.logGroup);
     if (group) lines.push(group);
   }

@@ -36,7 +36,7 @@ export function JobRow({
     >
       <td className="px-3 py-2 tabular-nums text-slate-500">{number}</td>
       <td className="px-3 py-2">
-        <span className="break-all font-medium">{job.logGroupName}</span>
+        <span className="break-words font-medium">{job.logGroupName}</span>
         {job.logStreamNamePrefix ? (
           <span className="block text-xs text-slate-600 dark:text-slate-400">
             {t('streamPrefix', { prefix: job.logStreamNamePrefix })}
