@@ -18,38 +18,41 @@ import {
 } from './state';
 
 /**
- * The wizard's state, read from the URL on every render (history.pushState/replaceState keep Next's
- * useSearchParams in step without a server round trip): Back and Forward move between steps, reload keeps all.
+ * The wizard's state, kept in the URL with history.pushState/replaceState (no server round trip per
+ * keystroke): Back and Forward move between steps, a reload or a shared link keeps every choice.
  */
 export function useWizard(region: string, serverNow: number) {
   const params = useSearchParams();
   const serverZone = useTimeZone() ?? 'UTC';
-  const state = useMemo(
-    () => readState(new URLSearchParams(params.toString()), serverZone),
-    [params, serverZone],
-  );
+  // React state is the source of truth (a controlled input must not wait for the URL to catch up); every
+  // change is mirrored into the URL, and Back/Forward read it back.
+  const [state, setState] = useState(() => readState(new URLSearchParams(params.toString()), serverZone));
   const [now, setNow] = useState(serverNow);
   const [attempted, setAttempted] = useState<Set<Step>>(new Set());
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
 
   const write = useCallback((next: WizardState, mode: 'push' | 'replace') => {
+    setState(next);
     const url = `${window.location.pathname}?${writeState(next)}`;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }, []);
 
-  const update = useCallback(
-    (patch: Partial<WizardState>) => {
-      setServerErrors((prev) => {
-        const keys = Object.keys(patch);
-        return keys.length
-          ? Object.fromEntries(Object.entries(prev).filter(([f]) => !keys.some((k) => f.startsWith(k))))
-          : prev;
-      });
-      write({ ...state, ...patch }, 'replace');
-    },
-    [state, write],
-  );
+  useEffect(() => {
+    const onPop = () => setState(readState(new URLSearchParams(window.location.search), serverZone));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [serverZone]);
+
+  const update = useCallback((patch: Partial<WizardState>) => {
+    // What the server said was about the old values; the form's own checks take over again.
+    setServerErrors({});
+    setState((prev) => {
+      const next = { ...prev, ...patch };
+      window.history.replaceState(null, '', `${window.location.pathname}?${writeState(next)}`);
+      return next;
+    });
+  }, []);
 
   // After hydration: the real clock, the browser's own zone when the URL names none, and a batch seed.
   useEffect(() => {
@@ -58,8 +61,8 @@ export function useWizard(region: string, serverNow: number) {
     const patch: Partial<WizardState> = {};
     if (!current.get('tz')) patch.tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     if (!current.get('batch')) patch.batch = shortId(5);
-    if (Object.keys(patch).length) write({ ...readState(current, serverZone), ...patch }, 'replace');
-  }, [write, serverZone]);
+    if (Object.keys(patch).length) update(patch);
+  }, [update]);
 
   const resolved = useMemo(() => resolveRange(state, now), [state, now]);
   const chunkCount = resolved.range
