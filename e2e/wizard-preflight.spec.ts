@@ -1,7 +1,6 @@
 import { CancelExportTaskCommand, CreateExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { expect, test } from '@playwright/test';
 import {
-  EXPORT_CALLS,
   ExportWizardPage,
   emulatorConfig,
   emulatorStats,
@@ -101,9 +100,14 @@ test('an active export is named, linked, blocks the launch and can be queued beh
     await expect(wizard.launchButton()).toBeDisabled();
     await expect(page.getByTestId('queue-instead')).toBeVisible();
     expect(pick(await emulatorStats(), ['logs:CreateExportTask'])).toEqual(before);
+    // "Queue it": the queue takes the export and starts it once the other one ends.
+    await page.getByTestId('queue-instead').click();
+    await expect(page).toHaveURL(/\/queue\?batch=[0-9a-f-]{36}$/);
+    await expect(page.locator('[data-testid="queue-batch"][data-highlight="true"]')).toContainText(
+      '0 of 1 done',
+    );
   } finally {
     await logs.send(new CancelExportTaskCommand({ taskId })).catch(() => undefined);
     await emulatorConfig({ pendingMs: Number(E2E.emulatorEnv.EMULATOR_EXPORT_PENDING_MS ?? 1500) });
   }
-  void EXPORT_CALLS;
 });

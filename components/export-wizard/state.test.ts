@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readState, resolveRange, toValues, validate, writeState } from './state';
+
+const now = Date.parse('2026-05-14T10:00:00Z');
+
+describe('wizard state in the URL', () => {
+  it('round-trips every choice and falls back to safe defaults', () => {
+    const s = readState(
+      new URLSearchParams(
+        'step=review&g=a&g=%2Faws%2Fb&stream=s1&preset=custom&start=2026-05-01T00:00&end=2026-05-03T00:00&tz=Asia%2FTokyo&chunk=day&bucket=bk&prefix=p%2Fq&name=n&batch=abcde',
+      ),
+      'UTC',
+    );
+    expect(readState(new URLSearchParams(writeState(s)), 'UTC')).toEqual(s);
+    expect(
+      readState(new URLSearchParams('step=nope&preset=nope&chunk=hour&batch=X!'), 'Europe/Berlin'),
+    ).toMatchObject({
+      step: 'source',
+      preset: 'yesterday',
+      chunk: 'none',
+      tz: 'Europe/Berlin',
+      prefix: 'exportedlogs',
+      name: null,
+      batch: '',
+    });
+  });
+
+  it('reads custom wall times in the chosen zone and clamps a future end', () => {
+    const s = readState(
+      new URLSearchParams('preset=custom&start=2026-05-14T00:00&end=2026-05-15T00:00&tz=Asia/Tokyo'),
+      'UTC',
+    );
+    const r = resolveRange(s, now);
+    expect(r.range?.start).toBe(Date.parse('2026-05-13T15:00:00Z'));
+    expect(r.range?.end).toBe(now);
+    expect(r.clamped).toBe(true);
+  });
+
+  it('an unreadable start or end is an error on that input, not an epoch error', () => {
+    const s = readState(
+      new URLSearchParams(
+        'g=a&preset=custom&start=&end=2026-05-13T00:00&tz=UTC&bucket=logport-exports&name=x',
+      ),
+      'UTC',
+    );
+    const r = resolveRange(s, now);
+    expect(validate(toValues(s, 'us-east-2', r), r)).toEqual({ from: ['wizard.errors.startRequired'] });
+  });
+
+  it('start after end is an error on the end', () => {
+    const s = readState(
+      new URLSearchParams(
+        'g=a&preset=custom&start=2026-05-13T00:00&end=2026-05-12T00:00&tz=UTC&bucket=logport-exports&name=x',
+      ),
+      'UTC',
+    );
+    const r = resolveRange(s, now);
+    expect(validate(toValues(s, 'us-east-2', r), r)).toEqual({ to: ['wizard.errors.startAfterEnd'] });
+  });
+});
