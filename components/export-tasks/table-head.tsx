@@ -6,7 +6,7 @@ import { nextSort, type Sort } from './table-state';
 /** Column headers; Created and Time range sort (over loaded rows) and say their order to screen readers. */
 export function TableHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void }) {
   const t = useTranslations('exports.columns');
-  const th = 'px-3 py-2 font-semibold text-slate-700 dark:text-slate-200';
+  const th = 'whitespace-nowrap px-3 py-2 font-semibold text-slate-700 dark:text-slate-200';
   const sortable = (column: 'created' | 'range', label: string) => {
     const active = sort.startsWith(column);
     const ascending = sort.endsWith('-asc');
@@ -30,29 +30,43 @@ export function TableHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) =
     );
   };
   return (
-    <thead className="bg-slate-50 dark:bg-slate-800/60">
-      <tr>
-        <th scope="col" className={th}>
-          {t('status')}
-        </th>
-        <th scope="col" className={th}>
-          {t('task')}
-        </th>
-        <th scope="col" className={th}>
-          {t('logGroup')}
-        </th>
-        {sortable('range', t('range'))}
-        <th scope="col" className={th}>
-          {t('destination')}
-        </th>
-        {sortable('created', t('created'))}
-        <th scope="col" className={th}>
-          {t('finished')}
-        </th>
-        <th scope="col" className={th}>
-          {t('actions')}
-        </th>
-      </tr>
-    </thead>
+    <>
+      {/* Fixed column widths: with thousands of rows loaded, the browser lays out a new page of rows without
+          measuring every row again, as automatic table layout would on each Load more. */}
+      <colgroup>
+        <col className="w-[8.5rem]" />
+        <col className="w-[13rem]" />
+        <col className="w-[11rem]" />
+        <col className="w-[11rem]" />
+        <col className="w-[11rem]" />
+        <col className="w-[8rem]" />
+        <col className="w-[9rem]" />
+        <col className="w-[8rem]" />
+      </colgroup>
+      <thead className="bg-slate-50 dark:bg-slate-800/60">
+        <tr>
+          <th scope="col" className={th}>
+            {t('status')}
+          </th>
+          <th scope="col" className={th}>
+            {t('task')}
+          </th>
+          <th scope="col" className={th}>
+            {t('logGroup')}
+          </th>
+          {sortable('range', t('range'))}
+          <th scope="col" className={th}>
+            {t('destination')}
+          </th>
+          {sortable('created', t('created'))}
+          <th scope="col" className={th}>
+            {t('finished')}
+          </th>
+          <th scope="col" className={th}>
+            {t('actions')}
+          </th>
+        </tr>
+      </thead>
+    </>
   );
 }

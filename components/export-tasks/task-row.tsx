@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { memo } from 'react';
 import { Button } from '@/components/ui/button';
 import { isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
@@ -22,7 +23,7 @@ export function Timing({ task, now }: { task: ExportTask; now: number | null }) 
         <time
           dateTime={new Date(task.completedAt).toISOString()}
           title={utcText(task.completedAt)}
-          className="block whitespace-nowrap"
+          className="block"
         >
           {format.dateTime(new Date(task.completedAt), { dateStyle: 'medium', timeStyle: 'medium' })}
         </time>
@@ -39,7 +40,11 @@ export function Timing({ task, now }: { task: ExportTask; now: number | null }) 
   );
 }
 
-export function TaskRow({
+/**
+ * One task. Memoised: polls and "Load more" keep unchanged task objects, so with thousands of rows loaded only
+ * new or changed rows render again.
+ */
+export const TaskRow = memo(function TaskRow({
   task,
   now,
   highlight,
@@ -65,7 +70,7 @@ export function TaskRow({
       <td className="px-3 py-2">
         <StatusBadge status={task.status} />
       </td>
-      <td className="max-w-64 px-3 py-2">
+      <td className="px-3 py-2">
         <Link
           href={`/exports/${encodeURIComponent(task.taskId)}`}
           className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
@@ -80,11 +85,11 @@ export function TaskRow({
           {task.taskId}
         </span>
       </td>
-      <td className="max-w-56 break-all px-3 py-2 font-mono text-xs">{task.logGroupName}</td>
+      <td className="px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{task.logGroupName}</td>
       <td className="px-3 py-2 text-sm">
         <TimeRangeCell from={task.from} to={task.to} />
       </td>
-      <td className="max-w-56 break-all px-3 py-2 font-mono text-xs">{destinationText(task)}</td>
+      <td className="px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{destinationText(task)}</td>
       <td className="px-3 py-2 text-sm">
         {task.createdAt === null ? null : (
           <time
@@ -123,4 +128,4 @@ export function TaskRow({
       </td>
     </tr>
   );
-}
+});

@@ -198,7 +198,7 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
       {data && rows.length > 0 ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table
-            className="w-full min-w-[64rem] text-left text-sm"
+            className="w-full min-w-[80rem] table-fixed text-left text-sm"
             data-testid="task-table"
             aria-busy={query.isFetching}
           >
@@ -209,7 +209,8 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
                 <TaskRow
                   key={changed.has(task.taskId) ? `${task.taskId}-${query.dataUpdatedAt}` : task.taskId}
                   task={task}
-                  now={now}
+                  // Only active rows tick; finished rows keep their props and skip rendering.
+                  now={isActiveStatus(task.status) ? now : null}
                   highlight={changed.has(task.taskId)}
                   canCancel={canCancel}
                   onCancel={setCancelling}

@@ -19,7 +19,7 @@ export function TimeRangeCell({ from, to }: { from: number; to: number }) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: focus shows the UTC/epoch tooltip for keyboard users.
         tabIndex={0}
         aria-describedby={id}
-        className="cursor-help whitespace-nowrap underline decoration-dotted underline-offset-2"
+        className="cursor-help underline decoration-dotted underline-offset-2"
       >
         {local(from)} – {local(to)}
       </span>

@@ -28,7 +28,7 @@ export const exportTaskKeys = {
 };
 
 export const POLL_BASE_MS = 3_000;
-export const POLL_MAX_MS = 20_000;
+export const POLL_MAX_MS = 15_000;
 export const POLL_BACKOFF = 1.5;
 /** While nothing loaded is active, a cheap one-row check notices tasks started elsewhere (CLI, teammates). */
 export const HEAD_WATCH_MS = 10_000;

@@ -1,0 +1,57 @@
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { taskLabel } from '@/components/export-tasks/table-state';
+import { TaskDetails } from '@/components/export-tasks/task-details';
+import { currentUser } from '@/lib/auth/require-role';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { currentRegion } from '@/lib/aws/regions';
+import { listExportTasks } from '@/lib/export-tasks/list';
+import { exportTaskListOptions, toListData } from '@/lib/export-tasks/queries';
+
+type Props = {
+  params: Promise<{ taskId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props) {
+  const t = await getTranslations('exports.detail');
+  const { taskId } = await params;
+  return { title: t('title', { name: taskId }) };
+}
+
+/**
+ * One export task. An unknown id is a not-found view; an AWS failure goes to error.tsx (retry). The wizard
+ * lands here with `?created=1` after a launch.
+ */
+export default async function ExportTaskPage({ params, searchParams }: Props) {
+  const [{ taskId }, query, region, user, t] = await Promise.all([
+    params,
+    searchParams,
+    currentRegion(),
+    currentUser(),
+    getTranslations('exports'),
+  ]);
+  if (taskId.length === 0 || taskId.length > 512 || /\s/.test(taskId)) notFound();
+  const page = await listExportTasks({ region, taskId });
+  const task = page.tasks[0];
+  if (!task) notFound();
+
+  const queryClient = new QueryClient();
+  const options = exportTaskListOptions({ region, status: null, taskId });
+  queryClient.setQueryData(options.queryKey, toListData(page));
+  const canCancel = user !== null && roleAtLeast(user.role, 'operator');
+
+  return (
+    <div className="space-y-5">
+      <Link href="/exports" className="text-sm font-medium text-brand-700 underline dark:text-brand-100">
+        ← {t('detail.back')}
+      </Link>
+      <h1 className="break-all text-2xl font-semibold">{t('detail.title', { name: taskLabel(task) })}</h1>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TaskDetails region={region} taskId={taskId} canCancel={canCancel} created={query.created === '1'} />
+      </HydrationBoundary>
+    </div>
+  );
+}
