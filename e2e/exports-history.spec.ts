@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test';
+import { TaskTable } from './pages/task-table';
+import { E2E } from './support/env';
+import {
+  allTaskIds,
+  createTask,
+  freeExportSlot,
+  restoreExportTimings,
+  setExportTimings,
+  waitForStatus,
+} from './support/export-tasks';
+
+test.use({ storageState: E2E.storageState('viewer') });
+
+test.describe('export history', () => {
+  test.afterEach(async () => {
+    await restoreExportTimings();
+  });
+
+  test('shows the emulator’s tasks newest first', async ({ page }) => {
+    const table = new TaskTable(page);
+    const expected = (await allTaskIds()).slice(0, 50);
+    await table.goto();
+    await table.expectTaskIds(expected);
+    await expect(page.getByTestId('loaded-count')).toHaveText('50 exports loaded');
+    await expect(table.loadMoreButton).toBeVisible();
+  });
+
+  test('filters by status in the URL, across a reload, matching AWS', async ({ page }) => {
+    const table = new TaskTable(page);
+    const failed = (await allTaskIds({ statusCode: 'FAILED' })).slice(0, 50);
+    expect(failed.length).toBeGreaterThan(0);
+    await table.goto();
+    await table.filterStatus('Failed');
+    await expect(page).toHaveURL(/[?&]status=FAILED/);
+    await table.expectTaskIds(failed);
+    await expect(table.rows.first()).toContainText('Failed');
+    await page.reload();
+    await expect(page.getByLabel('Status', { exact: true })).toHaveValue('FAILED');
+    await table.expectTaskIds(failed);
+  });
+
+  test('filters by exact task id in the URL, across a reload; an unknown id shows a way back', async ({
+    page,
+  }) => {
+    const table = new TaskTable(page);
+    const ids = await allTaskIds();
+    const target = ids[7] ?? '';
+    await table.goto();
+    await table.filterTaskId(target);
+    await expect(page).toHaveURL(new RegExp(`taskId=${target}`));
+    await table.expectTaskIds([target]);
+    await page.reload();
+    await table.expectTaskIds([target]);
+
+    await table.filterTaskId('00000000-0000-0000-0000-000000000000');
+    await expect(page.getByTestId('no-tasks')).toContainText('No exports match these filters.');
+    await page.getByRole('button', { name: 'Clear filters and show all exports' }).click();
+    await expect(page).toHaveURL(/\/exports$/);
+    await table.expectTaskIds(ids.slice(0, 50));
+  });
+
+  test('log group and text filters work over loaded rows and say so', async ({ page }) => {
+    const table = new TaskTable(page);
+    await table.goto('?group=orders-api');
+    await expect(page.getByTestId('partial-hint')).toContainText('only at the 50 exports loaded');
+    const groups = await table.rows.locator('td:nth-child(3)').allTextContents();
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) expect(g).toContain('orders-api');
+    await page.getByLabel('Search', { exact: true }).fill('zz-no-such-words');
+    await expect(page).toHaveURL(/q=zz-no-such-words/);
+    await expect(page.getByTestId('no-tasks')).toBeVisible();
+  });
+
+  test('a task created behind the page’s back appears and goes PENDING → COMPLETED without a reload', async ({
+    page,
+  }) => {
+    const table = new TaskTable(page);
+    await freeExportSlot();
+    await table.goto();
+    await expect(page.getByTestId('live-state')).toContainText('Every export shown has finished');
+    // Long enough in PENDING for the page's idle check (every 10 s) to see it there.
+    await setExportTimings({ pendingMs: 14_000, runningMs: 4_000 });
+    const taskId = await createTask({ taskName: 'behind-the-back' });
+    await expect(table.status(taskId)).toHaveText('Pending', { timeout: 15_000 });
+    await expect(table.rows.first()).toHaveAttribute('data-task-id', taskId);
+    // RUNNING may fall between two polls (they back off while nothing changes); COMPLETED must arrive.
+    await expect(table.status(taskId)).toHaveText('Completed', { timeout: 30_000 });
+    await expect(table.announcer).toContainText('Export behind-the-back is now Completed.');
+    await waitForStatus(taskId, 'COMPLETED');
+  });
+});

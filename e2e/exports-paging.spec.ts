@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { TaskTable } from './pages/task-table';
+import { E2E } from './support/env';
+import { allTaskIds, emulatorAdmin } from './support/export-tasks';
+
+test.use({ storageState: E2E.storageState('viewer') });
+
+test('with 2,000 more tasks the first page renders and Load more reaches the oldest', async ({ page }) => {
+  test.setTimeout(300_000);
+  await emulatorAdmin('export-tasks/bulk', { count: 2_000, region: E2E.region, spanDays: 400 });
+  const expected = await allTaskIds();
+  expect(expected.length).toBeGreaterThanOrEqual(2_000);
+
+  const table = new TaskTable(page);
+  const started = Date.now();
+  await table.goto();
+  await table.expectTaskIds(expected.slice(0, 50));
+  const firstPageMs = Date.now() - started;
+  test.info().annotations.push({ type: 'first page', description: `${firstPageMs} ms` });
+
+  for (let loaded = 50; loaded < expected.length; loaded += 50) {
+    await table.loadMore();
+    await expect(page.getByTestId('loaded-count')).toHaveText(
+      `${Math.min(loaded + 50, expected.length).toLocaleString('en-US')} exports loaded`,
+    );
+  }
+  await expect(page.getByTestId('all-loaded')).toBeVisible();
+  await expect(table.loadMoreButton).toHaveCount(0);
+  expect(await table.taskIds()).toEqual(expected);
+  await expect(table.rows.last()).toHaveAttribute('data-task-id', expected[expected.length - 1] ?? '');
+});
