@@ -27,7 +27,7 @@ function CheckRow({ check }: { check: PreflightCheck }) {
               ? 'bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200'
               : check.verdict === 'warn'
                 ? 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100'
-                : 'bg-slate-100 text-slate-500 dark:bg-slate-800'
+                : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'
         }`}
       >
         {ICON[check.verdict]}

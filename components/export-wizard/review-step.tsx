@@ -107,8 +107,8 @@ export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<stri
                 <tr key={p.taskName}>
                   <td className="py-1 pr-3 tabular-nums">{i + 1}</td>
                   <td className="py-1 pr-3 font-mono text-xs">{p.taskName}</td>
-                  <td className="py-1 pr-3 font-mono text-xs">{p.logGroupName}</td>
-                  <td className="py-1 text-xs">
+                  <td className="break-all py-1 pr-3 font-mono text-xs">{p.logGroupName}</td>
+                  <td className="whitespace-nowrap py-1 text-xs">
                     {t('rangeShort', { start: fmt(p.from), end: fmt(p.to + 1) })}
                   </td>
                 </tr>

@@ -17,7 +17,7 @@ export function StepsNav({ current, onGo }: { current: Step; onGo: (step: Step) 
             ? 'bg-brand-600 text-white'
             : done
               ? 'bg-brand-50 text-brand-700 hover:bg-brand-100 dark:bg-brand-700/30 dark:text-brand-100'
-              : 'bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400';
+              : 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300';
           const label = (
             <>
               <span aria-hidden="true" className="font-semibold tabular-nums">
