@@ -34,7 +34,7 @@ async function createAndFinish(): Promise<void> {
   const { taskId } = await env.logs.send(
     new CreateExportTaskCommand({ logGroupName: 'app', from: now - 60_000, to: now, destination: 'exports' }),
   );
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1000; i++) {
     const out = await env.logs.send(new DescribeExportTasksCommand({ taskId }));
     if (out.exportTasks?.[0]?.status?.code === 'COMPLETED') return;
     await sleep(20);

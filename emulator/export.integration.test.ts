@@ -88,7 +88,7 @@ async function describeTask(taskId: string): Promise<ExportTask> {
 
 async function waitFinal(taskId: string): Promise<{ task: ExportTask; seen: string[] }> {
   const seen: string[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1000; i++) {
     const task = await describeTask(taskId);
     const code = task.status?.code ?? '';
     if (seen.at(-1) !== code) seen.push(code);
@@ -99,7 +99,7 @@ async function waitFinal(taskId: string): Promise<{ task: ExportTask; seen: stri
 }
 
 async function waitIdle() {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1000; i++) {
     const state = await env.admin('state');
     if (state.activeTask === null) return;
     await sleep(20);
@@ -252,7 +252,8 @@ describe('CreateExportTask end to end', () => {
       'ResourceNotFoundException: The specified export task does not exist. (400)',
     );
     const running = await create();
-    await sleep(150);
+    for (let i = 0; i < 500 && (await describeTask(running.taskId!)).status?.code === 'PENDING'; i++)
+      await sleep(20);
     expect((await describeTask(running.taskId!)).status).toEqual({
       code: 'RUNNING',
       message: 'Started Successfully',

@@ -10,9 +10,10 @@ export const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secre
 export async function startWithClients(options: EmulatorOptions = {}, region = 'us-east-2') {
   const emulator = await startEmulator({
     port: 0,
-    pendingMs: 100,
-    runningMs: 200,
-    cancelMs: 100,
+    // Long enough that a poll on a loaded CI machine still sees each phase; short enough to keep tests quick.
+    pendingMs: 600,
+    runningMs: 1200,
+    cancelMs: 300,
     ...options,
   });
   const common = { endpoint: emulator.url, region, credentials, maxAttempts: 1 };
