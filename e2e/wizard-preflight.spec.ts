@@ -91,7 +91,7 @@ test('an active export is named, linked, blocks the launch and can be queued beh
     await wizard.goto(atDestination('logport-exports'));
     await expect(wizard.check('active')).toHaveAttribute('data-verdict', 'fail');
     await expect(wizard.check('active')).toContainText(
-      'someone-elses-export (/aws/lambda/orders-api, us-east-2) is PENDING',
+      'someone-elses-export (/aws/lambda/orders-api, us-east-2) is still active (status: Pending)',
     );
     await expect(
       wizard.check('active').getByRole('link', { name: 'Open the running export' }),

@@ -78,7 +78,7 @@ export function LaunchPanel({
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => launch(false)} disabled={pending || (failing && !many)} data-testid="launch">
+        <Button onClick={() => launch(false)} disabled={pending || failing} data-testid="launch">
           {pending ? t('working') : many ? t('queueMany', { count: wizard.exportCount }) : t('launch')}
         </Button>
         {offerQueue ? (
@@ -91,7 +91,7 @@ export function LaunchPanel({
             {t('queueInstead')}
           </Button>
         ) : null}
-        {failing && !many && !activeOnly ? (
+        {failing && !activeOnly ? (
           <p className="text-sm text-red-700 dark:text-red-300">{t('fixFirst')}</p>
         ) : null}
         {activeOnly && !many ? (

@@ -14,8 +14,12 @@ const ICON: Record<Verdict, string> = { pass: '✓', fail: '✕', warn: '!', ski
 function CheckRow({ check }: { check: PreflightCheck }) {
   const t = useTranslations('wizard.preflight');
   const te = useTranslations('errors');
+  const ts = useTranslations('exports');
   const params = { ...check.params };
   if (typeof params.reason === 'string') params.reason = te(params.reason as 'awsUnknown');
+  if (typeof params.status === 'string' && ts.has(`status.${params.status}`)) {
+    params.status = ts(`status.${params.status}` as 'status.PENDING');
+  }
   return (
     <li className="flex gap-3 py-3" data-testid={`preflight-${check.id}`} data-verdict={check.verdict}>
       <span
