@@ -7,7 +7,8 @@ import { makeTempDataDir, sampleJobs } from './test-support';
 
 // A real worker process (scripts/queue-worker.ts) killed with SIGKILL mid-submission and mid-run, then
 // restarted on the same data folder: every job completes and AWS holds exactly one task per job.
-const env = await startWithClients({ seed: true, pendingMs: 300, runningMs: 700 });
+// Phases long enough that a worker on a loaded CI machine is still following a task when it is killed.
+const env = await startWithClients({ seed: true, pendingMs: 1_500, runningMs: 3_000 });
 const dataDir = makeTempDataDir();
 Object.assign(process.env, {
   AWS_ENDPOINT_URL: env.emulator.url,
@@ -88,24 +89,33 @@ describe('queue worker crash recovery (SIGKILL)', () => {
     await env.admin('stats/reset', {});
     const first = startWorker();
     await waitFor('a job in submitting', () => states().includes('submitting'));
-    await new Promise((r) => setTimeout(r, 300));
+    // Kill only once the emulator has the request (it counts it before the injected latency): in flight.
+    for (let i = 0; i < 500; i++) {
+      const stats = (await env.admin('stats')) as Record<string, number>;
+      if ((stats['logs:CreateExportTask'] ?? 0) >= 1) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await kill(first);
     expect(states()[0]).toBe('submitting');
     // The emulator finishes the request the dead worker sent: AWS now holds a task the queue never heard of.
-    await new Promise((r) => setTimeout(r, 1_200));
+    let orphans: ExportTask[] = [];
+    for (let i = 0; i < 500 && orphans.length === 0; i++) {
+      orphans = (await allTasks()).filter((t) => t.taskName === planned[0]!.taskName);
+      if (orphans.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
     await env.admin('faults', {});
-    expect((await allTasks()).filter((t) => t.taskName === planned[0]!.taskName)).toHaveLength(1);
+    expect(orphans).toHaveLength(1);
 
     // 2. Restart; kill again while a job runs in AWS.
     const second = startWorker();
-    await waitFor('a running job after adoption', () => states().includes('running'), 20_000);
+    await waitFor('a running job after adoption', () => states().includes('running'), 40_000);
     const runningIndex = states().indexOf('running');
     await kill(second);
     expect(states()[runningIndex]).toBe('running');
 
     // 3. Restart once more and let it drain the queue.
     const third = startWorker();
-    await waitFor('every job completed', () => states().every((s) => s === 'completed'), 60_000);
+    await waitFor('every job completed', () => states().every((s) => s === 'completed'), 90_000);
     await kill(third);
 
     const tasks = await allTasks();
@@ -122,5 +132,5 @@ describe('queue worker crash recovery (SIGKILL)', () => {
       .pluck()
       .get();
     expect(adopted).toBe(1);
-  }, 120_000);
+  }, 180_000);
 });
