@@ -149,9 +149,11 @@ test.describe('hardening: AWS throttling and 5xx', () => {
 
     // Now every list call fails: the refresh must say so in plain words, and keep the rows.
     await emulator.setFaults({ errorRate: 1, operations: ['logs:DescribeExportTasks'] });
+    // The server shares one list answer for 2 s (lib/export-tasks/list.ts): let the last good one expire.
+    await page.waitForTimeout(2_500);
     await page.getByTestId('refresh').click();
     const note = page.getByTestId('refresh-failed');
-    await expect(note).toBeVisible({ timeout: 20_000 });
+    await expect(note).toBeVisible({ timeout: 30_000 });
     await expect(note).toContainText('Could not refresh');
     await expect(note).toContainText('The list shows what was last loaded');
     expect((await table.taskIds()).length).toBeGreaterThanOrEqual(initialIds.length);
@@ -234,6 +236,42 @@ test.describe('hardening: AWS throttling and 5xx', () => {
       }
     }
     test.info().annotations.push({ type: 'outcomes', description: outcomes.join(', ') });
+  });
+
+  test('a launch whose bucket checks fail on the server is either made once or refused in plain words', async ({
+    page,
+  }) => {
+    await freeExportSlot();
+    const taskName = `hardening-checks-${Date.now()}`;
+    await page.goto(reviewUrl(taskName));
+    const launch = page.getByTestId('launch');
+    await expect(launch).toBeEnabled({ timeout: 30_000 });
+    // The browser's checks passed; the server's own checks (run again at launch) now cannot read the bucket.
+    await emulator.setFaults({
+      errorRate: 1,
+      operations: [
+        's3:GetBucketLocation',
+        's3:GetBucketPolicy',
+        's3:GetBucketEncryption',
+        'logs:DescribeLogGroups',
+      ],
+    });
+    await launch.click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Not launched' });
+    await expect
+      .poll(async () => /\/exports\/[^/?]+\?created=1/.test(page.url()) || (await refused.isVisible()), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    await emulator.clearFaults();
+    const ids = await tasksNamed(taskName);
+    if (await refused.isVisible()) {
+      await expectPlainPage(page, 'wizard refusal when the server checks fail');
+      expect(ids).toEqual([]);
+    } else {
+      expect(ids).toHaveLength(1);
+    }
+    await freeExportSlot();
   });
 
   test('a launch that AWS refuses every time says "Not launched" in plain words and creates nothing', async ({

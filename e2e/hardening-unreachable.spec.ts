@@ -1,4 +1,5 @@
 import { DescribeExportTasksCommand } from '@aws-sdk/client-cloudwatch-logs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { emulator, rawErrorsIn } from './support/emulator-admin';
 import { E2E } from './support/env';
@@ -94,6 +95,14 @@ test.describe('hardening: AWS unreachable', () => {
     await expect(
       history.getByRole('alert').filter({ hasText: 'Could not load the export history' }),
     ).toBeVisible();
+    // The banner and the failure note are part of the page too: axe must be happy with them.
+    const axe = await new AxeBuilder({ page: history })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, 'axe on /exports while AWS fails').toEqual([]);
 
     await emulator.clearFaults();
     for (const { path, page } of [{ path: '/exports (watcher)', page: watcher }, ...tabs]) {
