@@ -44,7 +44,9 @@ test('two log groups × three days become six queued exports with the names the 
   await wizard.field('S3 bucket').fill('logport-exports');
   await wizard.field('Prefix (folder in the bucket)').fill(`e2e-queue/${Date.now().toString(36)}`);
   await expect(page.getByText('Each of the 6 exports gets its own name')).toBeVisible();
-  await expect(wizard.summary()).toHaveText('All checks passed.');
+  // Another spec's queued export may be running: for the queue that is a note, not a failure.
+  await expect(wizard.summary()).toHaveText(/^(All checks passed\.|No problems that stop the export)/);
+  await expect(page.locator('[data-verdict="fail"]')).toHaveCount(0);
   await wizard.next();
 
   const rows = page.getByTestId('plan-table').locator('tbody tr');

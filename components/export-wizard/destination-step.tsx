@@ -76,10 +76,10 @@ export function DestinationStep({
                     type="button"
                     onClick={() => update({ bucket: b.name })}
                     aria-pressed={state.bucket === b.name}
-                    className={`rounded-md border px-2 py-1 text-left text-xs aria-pressed:border-brand-600 aria-pressed:bg-brand-50 dark:aria-pressed:bg-brand-700/30 ${other ? 'border-dashed border-slate-300 text-slate-500 dark:border-slate-600' : 'border-slate-300 dark:border-slate-600'}`}
+                    className={`rounded-md border px-2 py-1 text-left text-xs aria-pressed:border-brand-600 aria-pressed:bg-brand-50 dark:aria-pressed:bg-brand-700/30 ${other ? 'border-dashed border-slate-300 text-slate-600 dark:border-slate-600 dark:text-slate-400' : 'border-slate-300 dark:border-slate-600'}`}
                   >
                     <span className="font-mono">{b.name}</span>
-                    <span className="ml-1 text-slate-500">
+                    <span className="ml-1 text-slate-600 dark:text-slate-400">
                       {other ? t('destination.otherRegion', { region: b.region ?? '' }) : (b.region ?? '')}
                     </span>
                   </button>

@@ -128,7 +128,7 @@ export function LogGroupPicker({
       <fieldset id={listId} className="rounded-md border border-slate-200 dark:border-slate-700">
         <legend className="sr-only">{t('source.resultsLegend')}</legend>
         {groups.isPending ? (
-          <p className="p-3 text-sm text-slate-500">{t('source.searching')}</p>
+          <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{t('source.searching')}</p>
         ) : found.length === 0 ? (
           <p className="p-3 text-sm text-slate-600 dark:text-slate-400">{t('source.noResults')}</p>
         ) : (

@@ -41,7 +41,7 @@ export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<stri
         <dt className="font-medium text-slate-600 dark:text-slate-400">{t('range')}</dt>
         <dd>
           {t('rangeWords', { start: fmt(range.start), end: fmt(range.end), zone: state.tz })}
-          <span className="block font-mono text-xs text-slate-500">
+          <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">
             --from {range.start} --to {range.end - 1}
           </span>
         </dd>
