@@ -7,7 +7,10 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  {
+    key: 'Permissions-Policy',
+    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
@@ -22,6 +25,17 @@ const nextConfig = {
   // Type checking runs as its own step (`npm run typecheck`, TypeScript 7); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   outputFileTracingIncludes: { '/**': ['./messages/**/*.json'] },
+  turbopack: {
+    rules: {
+      '*.json': {
+        condition: { path: /^messages\// },
+        loaders: ['./lib/i18n/precompile-loader.mjs'],
+        as: '*.js',
+      },
+    },
+    // With every message precompiled, use-intl needs only its formatter, not the ICU parser.
+    resolveAlias: { 'use-intl/format-message': 'use-intl/format-message/format-only' },
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

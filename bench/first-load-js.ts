@@ -25,6 +25,10 @@ export async function run(stack: Stack): Promise<Figure[]> {
     });
     await page.goto(route, { waitUntil: 'networkidle' });
     perRoute.set(route, scripts);
+    if (process.env.BENCH_VERBOSE) {
+      for (const [file, bytes] of [...scripts].sort((a, b) => b[1] - a[1]))
+        console.log(`  ${route} ${file} ${bytes}`);
+    }
     await page.close();
   }
   await context.close();

@@ -47,7 +47,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function startStack(options: { pendingMs?: number; runningMs?: number } = {}): Promise<Stack> {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID')))
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!existsSync(path.join(root, distDir, 'BUILD_ID')))
     throw new Error('No production build: run `npx next build` first.');
   const emulator = await startEmulator({
     port: 0,
@@ -71,7 +72,7 @@ export async function startStack(options: { pendingMs?: number; runningMs?: numb
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        NEXT_DIST_DIR: '',
+        NEXT_DIST_DIR: distDir,
         NEXTAUTH_SECRET: 'bench-secret-not-for-production-0123456789',
         NEXTAUTH_URL: appUrl,
         AWS_ENDPOINT_URL: emulator.url,
