@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { bucketNameSchema, regionSchema } from '@/lib/policy';
 
 // Inputs of the two admin actions, shared by the page (client) and the actions (server validates again).
@@ -13,9 +13,9 @@ export const applyBucketPolicySchema = z.object({
   bucket: bucketNameSchema,
   region: regionSchema,
   /** The whole policy to put: the merged result the user reviewed. */
-  policy: z.string().min(1).max(MAX_POLICY_TEXT),
+  policy: z.string().check(z.minLength(1), z.maxLength(MAX_POLICY_TEXT)),
   /** The policy the merge started from (null: the bucket had none, as far as the user knows). */
-  basedOn: z.string().max(MAX_POLICY_TEXT).nullable(),
+  basedOn: z.nullable(z.string().check(z.maxLength(MAX_POLICY_TEXT))),
 });
 export type ApplyBucketPolicyInput = z.input<typeof applyBucketPolicySchema>;
 

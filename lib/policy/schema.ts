@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same validation as classic zod, tree-shakable (the form ships it to the browser).
+import * as z from 'zod/mini';
 import { normalizePrefix, partitionForRegion } from './names';
 import { PARTITIONS, SCENARIOS } from './types';
 
@@ -37,65 +38,63 @@ const hasControlChar = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 
 const isReservedBucket = (b: string) =>
   /^(xn--|sthree-|amzn-s3-demo-)/.test(b) || /(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(b);
 
-export const bucketNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: K.bucketRequired })
-  .min(3, { error: K.bucketLength })
-  .max(63, { error: K.bucketLength })
-  .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, { error: K.bucketInvalid })
-  .refine((b) => !b.includes('..'), { error: K.bucketInvalid })
-  .refine((b) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(b), { error: K.bucketIpAddress })
-  .refine((b) => !isReservedBucket(b), { error: K.bucketReserved });
+export const bucketNameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: K.bucketRequired }),
+  z.minLength(3, { error: K.bucketLength }),
+  z.maxLength(63, { error: K.bucketLength }),
+  z.regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, { error: K.bucketInvalid }),
+  z.refine((b: string) => !b.includes('..'), { error: K.bucketInvalid }),
+  z.refine((b: string) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(b), { error: K.bucketIpAddress }),
+  z.refine((b: string) => !isReservedBucket(b), { error: K.bucketReserved }),
+);
 
 export const regionSchema = z
   .string()
-  .trim()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/, { error: K.regionInvalid });
+  .check(z.trim(), z.regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/, { error: K.regionInvalid }));
 
-export const accountIdSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{12}$/, { error: K.accountIdInvalid });
+export const accountIdSchema = z.string().check(z.trim(), z.regex(/^\d{12}$/, { error: K.accountIdInvalid }));
 
-export const prefixSchema = z
-  .string()
-  .refine((p) => !p.startsWith('/'), { error: K.prefixLeadingSlash })
-  .refine((p) => !p.split('/').some((seg) => seg === '..' || seg === '.'), { error: K.prefixTraversal })
-  .refine((p) => !hasControlChar(p), { error: K.prefixControlChars })
-  .refine((p) => new TextEncoder().encode(p).length <= MAX_PREFIX_BYTES, { error: K.prefixTooLong });
+export const prefixSchema = z.string().check(
+  z.refine((p: string) => !p.startsWith('/'), { error: K.prefixLeadingSlash }),
+  z.refine((p: string) => !p.split('/').some((seg) => seg === '..' || seg === '.'), {
+    error: K.prefixTraversal,
+  }),
+  z.refine((p: string) => !hasControlChar(p), { error: K.prefixControlChars }),
+  z.refine((p: string) => new TextEncoder().encode(p).length <= MAX_PREFIX_BYTES, { error: K.prefixTooLong }),
+);
 
 /** The bucket policy generator's form; also valid input for every generator in generate.ts. */
-export const policyFormSchema = z
-  .object({
-    scenario: z.enum(SCENARIOS, { error: K.scenarioInvalid }),
-    bucket: bucketNameSchema,
-    region: regionSchema,
-    partition: z.enum(PARTITIONS, { error: K.partitionInvalid }),
-    accountId: accountIdSchema,
-    exporterName: z.string().trim().optional(),
-    prefix: prefixSchema.default(''),
-    sourceAccounts: z
-      .array(
-        z
-          .string()
-          .trim()
-          .regex(/^\d{12}$/, { error: K.sourceAccountInvalid }),
-      )
-      .default([]),
-    confusedDeputy: z.boolean().default(true),
-  })
-  .superRefine((v, ctx) => {
-    if (partitionForRegion(v.region) !== v.partition)
-      ctx.addIssue({ code: 'custom', message: K.partitionRegionMismatch, path: ['partition'] });
-    if (v.scenario === 'same-account') return;
-    const name = v.exporterName ?? '';
-    if (name === '')
-      ctx.addIssue({ code: 'custom', message: K.exporterNameRequired, path: ['exporterName'] });
-    else if (!/^[\w+=,.@-]{1,64}$/.test(name))
-      ctx.addIssue({ code: 'custom', message: K.exporterNameInvalid, path: ['exporterName'] });
-  })
-  .transform((v) => ({ ...v, prefix: normalizePrefix(v.prefix) }));
+export const policyFormSchema = z.pipe(
+  z
+    .object({
+      scenario: z.enum(SCENARIOS, { error: K.scenarioInvalid }),
+      bucket: bucketNameSchema,
+      region: regionSchema,
+      partition: z.enum(PARTITIONS, { error: K.partitionInvalid }),
+      accountId: accountIdSchema,
+      exporterName: z.optional(z.string().check(z.trim())),
+      prefix: z._default(prefixSchema, ''),
+      sourceAccounts: z._default(
+        z.array(z.string().check(z.trim(), z.regex(/^\d{12}$/, { error: K.sourceAccountInvalid }))),
+        [],
+      ),
+      confusedDeputy: z._default(z.boolean(), true),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (partitionForRegion(v.region) !== v.partition)
+          ctx.addIssue({ code: 'custom', message: K.partitionRegionMismatch, path: ['partition'] });
+        if (v.scenario === 'same-account') return;
+        const name = v.exporterName ?? '';
+        if (name === '')
+          ctx.addIssue({ code: 'custom', message: K.exporterNameRequired, path: ['exporterName'] });
+        else if (!/^[\w+=,.@-]{1,64}$/.test(name))
+          ctx.addIssue({ code: 'custom', message: K.exporterNameInvalid, path: ['exporterName'] });
+      }),
+    ),
+  z.transform((v) => ({ ...v, prefix: normalizePrefix(v.prefix) })),
+);
 
 export type PolicyFormValues = z.input<typeof policyFormSchema>;
 export type PolicyFormInput = z.output<typeof policyFormSchema>;
