@@ -1,13 +1,16 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useEffect, useTransition } from 'react';
 import { Button } from './button';
 
 /** The body of every error.tsx: plain words, a retry, a way out; never the error text or a stack. */
 export function ErrorView({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('common');
+  const router = useRouter();
+  const [retrying, startRetry] = useTransition();
   useEffect(() => {
     console.error(error.digest ?? 'client error');
   }, [error]);
@@ -18,7 +21,18 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
         {t('errorBody', { digest: error.digest ?? '-' })}
       </p>
       <div className="mt-4 flex gap-3">
-        <Button onClick={reset}>{t('retry')}</Button>
+        {/* reset() alone re-renders the client tree; refresh() also re-runs the server component that failed. */}
+        <Button
+          disabled={retrying}
+          onClick={() =>
+            startRetry(() => {
+              router.refresh();
+              reset();
+            })
+          }
+        >
+          {t('retry')}
+        </Button>
         <Link href="/exports" className="inline-flex items-center text-sm font-medium underline">
           {t('goToExports')}
         </Link>
