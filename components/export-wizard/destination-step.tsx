@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
-import { randomPrefix } from '@/lib/policy';
+import { randomPrefix } from '@/lib/policy/names';
 import type { BucketSummary } from '@/lib/s3/buckets';
 import { PreflightPanel } from './preflight-panel';
 import { useFieldErrors } from './use-errors';

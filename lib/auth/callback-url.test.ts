@@ -6,7 +6,15 @@ describe('safeCallbackUrl', () => {
     expect(safeCallbackUrl('/queue?x=1')).toBe('/queue?x=1');
   });
   it('refuses other hosts and odd values', () => {
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', undefined, ['/a'], '/signin', '/api/x']) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      undefined,
+      ['/a'],
+      '/signin',
+      '/api/x',
+    ]) {
       expect(safeCallbackUrl(bad)).toBe('/exports');
     }
   });

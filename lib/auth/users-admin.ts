@@ -24,10 +24,12 @@ export async function upsertUser(
   changes: { role?: Role; password?: string },
   mode: 'add' | 'update' | 'upsert',
 ): Promise<UserRecord> {
-  if (!USER_NAME_PATTERN.test(name)) throw new Error(`invalid user name "${name}" (letters, digits, . _ @ -, up to 64)`);
+  if (!USER_NAME_PATTERN.test(name))
+    throw new Error(`invalid user name "${name}" (letters, digits, . _ @ -, up to 64)`);
   const users = await readUsers(file);
   const index = users.findIndex((u) => u.name.toLowerCase() === name.toLowerCase());
-  if (mode === 'add' && index >= 0) throw new Error(`user "${name}" already exists; use passwd or role to change it`);
+  if (mode === 'add' && index >= 0)
+    throw new Error(`user "${name}" already exists; use passwd or role to change it`);
   if (mode === 'update' && index < 0) throw new Error(`no user "${name}" in ${file}`);
   if (changes.password !== undefined && changes.password.length < 8) {
     throw new Error('the password must have at least 8 characters');

@@ -42,6 +42,8 @@ describe('users file', () => {
   it('refuses wrong field counts, bad names and duplicates', () => {
     expect(errorOf('alice:admin').message).toContain('line 1: expected "name:role:hash"');
     expect(errorOf(`al ice:admin:${HASH}`).message).toContain('invalid user name');
-    expect(errorOf(`alice:admin:${HASH}\nALICE:viewer:${HASH}`).message).toContain('line 2: user "ALICE" appears twice');
+    expect(errorOf(`alice:admin:${HASH}\nALICE:viewer:${HASH}`).message).toContain(
+      'line 2: user "ALICE" appears twice',
+    );
   });
 });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { MAX_PREFIX_BYTES } from '@/lib/policy';
+// zod/mini: the same rules as classic zod, tree-shakable, since the wizard ships this schema to the browser.
+import * as z from 'zod/mini';
+import { MAX_PREFIX_BYTES } from '@/lib/policy/schema';
 import { CHUNKS, countChunks } from '@/lib/time-range/chunks';
 import { isValidTimeZone } from '@/lib/time-range/zone';
 
@@ -43,91 +44,102 @@ const hasControlChar = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 
 
 export const logGroupNameSchema = z
   .string()
-  .trim()
-  .min(1, { error: E.logGroupRequired })
-  .max(512, { error: E.logGroupTooLong })
-  .regex(/^[.\-_/#A-Za-z0-9]+$/, { error: E.logGroupInvalid });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: E.logGroupRequired }),
+    z.maxLength(512, { error: E.logGroupTooLong }),
+    z.regex(/^[.\-_/#A-Za-z0-9]+$/, { error: E.logGroupInvalid }),
+  );
 
-export const bucketSchema = z
-  .string()
-  .min(1, { error: E.bucketRequired })
+export const bucketSchema = z.string().check(
+  z.minLength(1, { error: E.bucketRequired }),
   // Spaces and capitals are named by the same message: S3 names are lowercase letters, digits, dots, hyphens.
-  .regex(/^[^\sA-Z]*$/, { error: E.bucketInvalid })
-  .min(3, { error: E.bucketLength })
-  .max(63, { error: E.bucketLength })
-  .regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, { error: E.bucketInvalid })
-  .refine((b) => !b.includes('..'), { error: E.bucketInvalid })
-  .refine((b) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(b), { error: E.bucketIpAddress });
+  z.regex(/^[^\sA-Z]*$/, { error: E.bucketInvalid }),
+  z.minLength(3, { error: E.bucketLength }),
+  z.maxLength(63, { error: E.bucketLength }),
+  z.regex(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/, { error: E.bucketInvalid }),
+  z.refine((b: string) => !b.includes('..'), { error: E.bucketInvalid }),
+  z.refine((b: string) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(b), { error: E.bucketIpAddress }),
+);
 
 /** `exportedlogs` when left empty, as CreateExportTask does. Keys are `<prefix>/<taskId>/<stream>/000000.gz`. */
-export const destinationPrefixSchema = z
+export const destinationPrefixSchema = z.string().check(
+  z.overwrite((p: string) => (p === '' ? DEFAULT_PREFIX : p)),
+  z.refine((p: string) => !p.startsWith('/'), { error: E.prefixLeadingSlash }),
+  z.refine((p: string) => !p.split('/').some((seg) => seg === '..' || seg === '.'), {
+    error: E.prefixTraversal,
+  }),
+  z.refine((p: string) => !hasControlChar(p), { error: E.prefixControlChars }),
+  z.refine((p: string) => new TextEncoder().encode(p).length <= MAX_PREFIX_BYTES, { error: E.prefixTooLong }),
+);
+
+export const streamPrefixSchema = z.pipe(
+  z
+    .string()
+    .check(
+      z.maxLength(512, { error: E.streamPrefixTooLong }),
+      z.regex(/^[^:*]*$/, { error: E.streamPrefixInvalid }),
+    ),
+  z.transform((p: string) => (p === '' ? undefined : p)),
+);
+
+export const taskNameSchema = z.string().check(z.trim(), z.maxLength(512, { error: E.taskNameTooLong }));
+
+export const timeZoneSchema = z
   .string()
-  .transform((p) => (p === '' ? DEFAULT_PREFIX : p))
-  .refine((p) => !p.startsWith('/'), { error: E.prefixLeadingSlash })
-  .refine((p) => !p.split('/').some((seg) => seg === '..' || seg === '.'), { error: E.prefixTraversal })
-  .refine((p) => !hasControlChar(p), { error: E.prefixControlChars })
-  .refine((p) => new TextEncoder().encode(p).length <= MAX_PREFIX_BYTES, { error: E.prefixTooLong });
+  .check(z.refine((tz: string) => isValidTimeZone(tz), { error: E.timeZoneInvalid }));
 
-export const streamPrefixSchema = z
-  .string()
-  .max(512, { error: E.streamPrefixTooLong })
-  .regex(/^[^:*]*$/, { error: E.streamPrefixInvalid })
-  .transform((p) => (p === '' ? undefined : p));
-
-export const taskNameSchema = z.string().trim().max(512, { error: E.taskNameTooLong });
-
-export const timeZoneSchema = z.string().refine((z) => isValidTimeZone(z), { error: E.timeZoneInvalid });
-
-const epochMs = (error: string) => z.number({ error }).int({ error }).nonnegative({ error });
+const epochMs = (error: string) => z.int({ error }).check(z.gte(0, { error }));
 
 export const createExportSchema = z
   .object({
-    region: z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, { error: E.regionInvalid }),
+    region: z.string().check(z.regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, { error: E.regionInvalid })),
     logGroupNames: z
       .array(logGroupNameSchema)
-      .min(1, { error: E.logGroupRequired })
-      .max(MAX_LOG_GROUPS, { error: E.tooManyGroups }),
-    logStreamNamePrefix: streamPrefixSchema.optional(),
+      .check(
+        z.minLength(1, { error: E.logGroupRequired }),
+        z.maxLength(MAX_LOG_GROUPS, { error: E.tooManyGroups }),
+      ),
+    logStreamNamePrefix: z.optional(streamPrefixSchema),
     from: epochMs(E.fromInvalid),
     to: epochMs(E.toInvalid),
     timeZone: timeZoneSchema,
-    chunk: z.enum(CHUNKS, { error: E.chunkInvalid }).default('none'),
+    chunk: z._default(z.enum(CHUNKS, { error: E.chunkInvalid }), 'none'),
     destination: bucketSchema,
-    destinationPrefix: destinationPrefixSchema.default(DEFAULT_PREFIX),
-    taskName: taskNameSchema.optional(),
+    destinationPrefix: z._default(destinationPrefixSchema, DEFAULT_PREFIX),
+    taskName: z.optional(taskNameSchema),
     /** Queue even a single export (another export is active and the user chose to wait in line). */
-    queue: z.boolean().default(false),
+    queue: z._default(z.boolean(), false),
     /** Makes the generated task names of a batch the ones the review showed (see planExports' makeId). */
-    batchId: z
-      .string()
-      .regex(/^[a-z0-9]{4,12}$/)
-      .optional(),
+    batchId: z.optional(z.string().check(z.regex(/^[a-z0-9]{4,12}$/))),
   })
-  .superRefine((v, ctx) => {
-    if (!(v.from < v.to)) {
-      ctx.addIssue({ code: 'custom', message: E.startAfterEnd, path: ['to'] });
-      return;
-    }
-    if (new Set(v.logGroupNames).size !== v.logGroupNames.length) {
-      ctx.addIssue({ code: 'custom', message: E.logGroupInvalid, path: ['logGroupNames'] });
-    }
-    const chunks = isValidTimeZone(v.timeZone)
-      ? countChunks(v.from, v.to, v.chunk, v.timeZone, MAX_EXPORTS)
-      : 1;
-    const exports = chunks * v.logGroupNames.length;
-    if (exports > MAX_EXPORTS) {
-      ctx.addIssue({
-        code: 'custom',
-        message: E.tooManyExports,
-        path: ['chunk'],
-        params: { max: MAX_EXPORTS },
-      });
-    }
-    // One export launches under the name the user sees; several get generated unique names.
-    if (exports === 1 && !v.taskName) {
-      ctx.addIssue({ code: 'custom', message: E.taskNameRequired, path: ['taskName'] });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (!(v.from < v.to)) {
+        ctx.addIssue({ code: 'custom', message: E.startAfterEnd, path: ['to'] });
+        return;
+      }
+      if (new Set(v.logGroupNames).size !== v.logGroupNames.length) {
+        ctx.addIssue({ code: 'custom', message: E.logGroupInvalid, path: ['logGroupNames'] });
+      }
+      const chunks = isValidTimeZone(v.timeZone)
+        ? countChunks(v.from, v.to, v.chunk, v.timeZone, MAX_EXPORTS)
+        : 1;
+      const exports = chunks * v.logGroupNames.length;
+      if (exports > MAX_EXPORTS) {
+        ctx.addIssue({
+          code: 'custom',
+          message: E.tooManyExports,
+          path: ['chunk'],
+          params: { max: MAX_EXPORTS },
+        });
+      }
+      // One export launches under the name the user sees; several get generated unique names.
+      if (exports === 1 && !v.taskName) {
+        ctx.addIssue({ code: 'custom', message: E.taskNameRequired, path: ['taskName'] });
+      }
+    }),
+  );
 
 export type CreateExportValues = z.input<typeof createExportSchema>;
 export type CreateExportInput = z.output<typeof createExportSchema>;
@@ -137,7 +149,9 @@ export type CreateExportInput = z.output<typeof createExportSchema>;
  * the first problem per field: zod goes on checking after a failure, and "required" plus "too short" plus
  * "invalid" for one empty box says less than "required" alone.
  */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+export function fieldErrorsOf(error: {
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
+}): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');

@@ -172,21 +172,5 @@ export function putBucketPolicyCommand(
   return parts.join(' ');
 }
 
-const RANDOM_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/**
- * A destination prefix that is hard to guess (the AWS guide uses `random-string`), so other
- * writers cannot predict where exports land. 16 chars of a 36-letter alphabet ≈ 82 bits.
- */
-export function randomPrefix(base = 'exports', length = 16): string {
-  let suffix = '';
-  const bytes = new Uint8Array(length * 2);
-  while (suffix.length < length) {
-    crypto.getRandomValues(bytes);
-    for (const b of bytes) {
-      // Rejection sampling keeps every character equally likely (252 = 7 * 36).
-      if (b < 252 && suffix.length < length) suffix += RANDOM_ALPHABET[b % 36];
-    }
-  }
-  return base === '' ? suffix : `${base}-${suffix}`;
-}
+// randomPrefix lives in names.ts (no generator code), so the wizard can use it without the whole generator.
+export { randomPrefix } from './names';

@@ -1,18 +1,23 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { resolveRegion } from '@/lib/aws/regions';
-import { bucketSchema, destinationPrefixSchema, logGroupNameSchema } from '@/lib/export-tasks/create-schema';
+import {
+  bucketSchema,
+  destinationPrefixSchema,
+  fieldErrorsOf,
+  logGroupNameSchema,
+} from '@/lib/export-tasks/create-schema';
 import { runPreflight } from '@/lib/preflight';
 
 export const dynamic = 'force-dynamic';
 
 // The fields preflight needs, with the same rules as the launch (nothing reaches AWS until they are valid).
 const inputSchema = z.object({
-  region: z.string().optional(),
+  region: z.optional(z.string()),
   bucket: bucketSchema,
-  prefix: destinationPrefixSchema.default('exportedlogs'),
-  logGroupNames: z.array(logGroupNameSchema).max(50).default([]),
-  mode: z.enum(['launch', 'queue']).default('launch'),
+  prefix: z._default(destinationPrefixSchema, 'exportedlogs'),
+  logGroupNames: z._default(z.array(logGroupNameSchema).check(z.maxLength(50)), []),
+  mode: z._default(z.enum(['launch', 'queue']), 'launch'),
 });
 
 const noStore = { 'Cache-Control': 'no-store' };
@@ -32,9 +37,10 @@ export async function POST(request: Request) {
   }
   const parsed = inputSchema.safeParse(body);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= [issue.message];
-    return Response.json({ error: 'invalidInput', fieldErrors }, { status: 400, headers: noStore });
+    return Response.json(
+      { error: 'invalidInput', fieldErrors: fieldErrorsOf(parsed.error) },
+      { status: 400, headers: noStore },
+    );
   }
   const region = await resolveRegion(parsed.data.region);
   if (!region) return Response.json({ error: 'invalidRegion' }, { status: 400, headers: noStore });
