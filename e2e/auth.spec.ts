@@ -32,7 +32,9 @@ test.describe('anonymous visitor', () => {
     await page.getByLabel('User name').fill('operator');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'The user name or password is not right' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The user name or password is not right' }),
+    ).toBeVisible();
     await page.goto('/exports');
     await expect(page).toHaveURL(/\/signin/);
   });
@@ -42,7 +44,9 @@ test.describe('anonymous visitor', () => {
     await page.getByLabel('User name').fill('nobody-here');
     await page.getByLabel('Password').fill(E2E.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'The user name or password is not right' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The user name or password is not right' }),
+    ).toBeVisible();
   });
 
   test('after sign-in the user lands where they were going', async ({ page }) => {

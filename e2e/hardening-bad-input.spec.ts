@@ -148,7 +148,10 @@ const applyCases: Case[] = [
 const loadCases: Case[] = [
   { name: 'bucket with path traversal', input: { bucket: '../../etc/passwd', region: E2E.region } },
   { name: 'bucket as an object', input: { bucket: { toString: 'x' }, region: E2E.region } },
-  { name: 'Region with a shell command', input: { bucket: 'logport-exports', region: 'us-east-2; rm -rf /' } },
+  {
+    name: 'Region with a shell command',
+    input: { bucket: 'logport-exports', region: 'us-east-2; rm -rf /' },
+  },
 ];
 
 const queueCases: Array<Case & { action: string }> = [
@@ -239,7 +242,7 @@ test('at least 60 hostile inputs are refused clearly, touch no AWS and write not
   ) => {
     count++;
     if (r.status >= 500) problems.push(`${label}: HTTP ${r.status}`);
-    else if (!r.result || r.result.ok !== false || typeof r.result.error !== 'string') {
+    else if (r.result?.ok !== false || typeof r.result.error !== 'string') {
       problems.push(`${label}: not a refusal: ${r.body.slice(0, 200)}`);
     } else if (RAW.test(JSON.stringify(r.result)))
       problems.push(`${label}: raw error text: ${JSON.stringify(r.result)}`);

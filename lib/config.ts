@@ -6,7 +6,9 @@ export function dataDir(): string {
 }
 
 export function usersFilePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.LOGPORT_USERS_FILE || path.join(dataDir(), 'users.txt'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.LOGPORT_USERS_FILE || path.join(dataDir(), 'users.txt'),
+  );
 }
 
 /** Session lifetime in seconds (`LOGPORT_SESSION_HOURS`, default 8 hours). */

@@ -14,7 +14,9 @@ if (aws.status !== 0 || !/aws-cli\/2\./.test(`${aws.stdout}${aws.stderr}`)) need
 if (needed.length === 0) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error(`Missing: ${needed.join(', ')}. Install as root: apt-get update && apt-get install -y ${needed.join(' ')}`);
+  console.error(
+    `Missing: ${needed.join(', ')}. Install as root: apt-get update && apt-get install -y ${needed.join(' ')}`,
+  );
   if (needed.includes('chromium')) {
     console.error('Or point PLAYWRIGHT_CHROMIUM_PATH at an existing Chromium.');
     process.exit(1);
@@ -24,7 +26,10 @@ if (!isRoot) {
 console.log(`Installing Debian packages: ${needed.join(' ')}`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...needed], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...needed], {
+  stdio: 'inherit',
+  env,
+});
 if (!existsSync(chromium)) {
   console.error(`Chromium is still missing at ${chromium}; set PLAYWRIGHT_CHROMIUM_PATH.`);
   process.exit(1);

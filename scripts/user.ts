@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { usersFilePath } from '../lib/config';
-import { readUsers, removeUser, upsertUser } from '../lib/auth/users-admin';
 import { isRole, ROLES, type Role } from '../lib/auth/roles';
+import { readUsers, removeUser, upsertUser } from '../lib/auth/users-admin';
+import { usersFilePath } from '../lib/config';
 
 const USAGE = `Manage Logport users (file: LOGPORT_USERS_FILE, default .data/users.txt)
 
@@ -17,7 +17,9 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin || !process.stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
   const ask = (prompt: string) =>
     new Promise<string>((resolve) => {

@@ -14,7 +14,11 @@ export async function listBuckets(region: string): Promise<BucketSummary[]> {
   const out = await s3Client(region).send(new ListBucketsCommand({}));
   return (out.Buckets ?? [])
     .filter((b) => b.Name)
-    .map((b) => ({ name: b.Name ?? '', region: b.BucketRegion ?? null, createdAt: b.CreationDate?.getTime() ?? null }))
+    .map((b) => ({
+      name: b.Name ?? '',
+      region: b.BucketRegion ?? null,
+      createdAt: b.CreationDate?.getTime() ?? null,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -37,7 +41,10 @@ export async function getBucketPolicyText(region: string, bucket: string): Promi
   }
 }
 
-export type BucketEncryption = { algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse' | null; kmsKeyId: string | null };
+export type BucketEncryption = {
+  algorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse' | null;
+  kmsKeyId: string | null;
+};
 
 /** The bucket's default encryption (SSE-KMS needs a key policy that lets CloudWatch Logs use the key). */
 export async function getBucketEncryption(region: string, bucket: string): Promise<BucketEncryption> {
@@ -46,7 +53,8 @@ export async function getBucketEncryption(region: string, bucket: string): Promi
     const rule = out.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
     const algorithm = rule?.SSEAlgorithm;
     return {
-      algorithm: algorithm === 'AES256' || algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse' ? algorithm : null,
+      algorithm:
+        algorithm === 'AES256' || algorithm === 'aws:kms' || algorithm === 'aws:kms:dsse' ? algorithm : null,
       kmsKeyId: rule?.KMSMasterKeyID ?? null,
     };
   } catch (err) {
