@@ -35,11 +35,11 @@ export function TableHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) =
           measuring every row again, as automatic table layout would on each Load more. */}
       <colgroup>
         <col className="w-[8.5rem]" />
-        <col className="w-[13rem]" />
+        <col className="w-[12rem]" />
         <col className="w-[11rem]" />
         <col className="w-[11rem]" />
         <col className="w-[11rem]" />
-        <col className="w-[8rem]" />
+        <col className="w-[9rem]" />
         <col className="w-[9rem]" />
         <col className="w-[8rem]" />
       </colgroup>

@@ -95,7 +95,7 @@ export const TaskRow = memo(function TaskRow({
           <time
             dateTime={new Date(task.createdAt).toISOString()}
             title={utcText(task.createdAt)}
-            className="whitespace-nowrap"
+            className="block"
           >
             {format.dateTime(new Date(task.createdAt), { dateStyle: 'medium', timeStyle: 'medium' })}
           </time>
