@@ -75,14 +75,16 @@ test.describe('export history', () => {
   test('a task created behind the page’s back appears and goes PENDING → COMPLETED without a reload', async ({
     page,
   }) => {
+    test.setTimeout(150_000);
     const table = new TaskTable(page);
     await freeExportSlot();
     await table.goto();
     await expect(page.getByTestId('live-state')).toContainText('Every export shown has finished');
-    // Long enough in PENDING for the page's idle check (every 10 s) to see it there.
-    await setExportTimings({ pendingMs: 14_000, runningMs: 4_000 });
+    // An idle table notices outside tasks through the newest-row watch, which the server shares for 30 s
+    // (so many idle tabs cost AWS two calls a minute): PENDING lasts long enough for it to be seen there.
+    await setExportTimings({ pendingMs: 55_000, runningMs: 4_000 });
     const taskId = await createTask({ taskName: 'behind-the-back' });
-    await expect(table.status(taskId)).toHaveText('Pending', { timeout: 15_000 });
+    await expect(table.status(taskId)).toHaveText('Pending', { timeout: 50_000 });
     await expect(table.rows.first()).toHaveAttribute('data-task-id', taskId);
     // RUNNING may fall between two polls (they back off while nothing changes); COMPLETED must arrive.
     await expect(table.status(taskId)).toHaveText('Completed', { timeout: 30_000 });

@@ -17,9 +17,16 @@ export type ListQuery = {
 };
 
 // Module state survives across requests in one server process (globalThis keeps it across dev reloads).
-const g = globalThis as unknown as { logportTaskAnswers?: SharedAnswers<ExportTaskPage> };
+const g = globalThis as unknown as {
+  logportTaskAnswers?: SharedAnswers<ExportTaskPage>;
+  logportHeadAnswers?: SharedAnswers<ExportTaskPage>;
+};
 g.logportTaskAnswers ??= new SharedAnswers<ExportTaskPage>(2_000);
+// Idle tables only watch the newest row for exports started outside Logport. However many tabs watch, that
+// costs AWS at most two calls a minute; Logport's own creates and cancels clear it at once.
+g.logportHeadAnswers ??= new SharedAnswers<ExportTaskPage>(30_000);
 const answers = g.logportTaskAnswers;
+const headAnswers = g.logportHeadAnswers;
 
 export function toExportTask(t: AwsExportTask): ExportTask {
   const code = t.status?.code;
@@ -58,7 +65,7 @@ async function fetchPage(query: ListQuery): Promise<ExportTaskPage> {
  * One page of the account's export tasks in a Region, newest first (AWS's order). The same function serves
  * the server-rendered first page and the polling route; identical concurrent calls share one AWS call.
  */
-export function listExportTasks(query: ListQuery): Promise<ExportTaskPage> {
+export function listExportTasks(query: ListQuery, use: 'page' | 'head' = 'page'): Promise<ExportTaskPage> {
   const key = [
     query.region,
     query.statusCode ?? '',
@@ -66,12 +73,13 @@ export function listExportTasks(query: ListQuery): Promise<ExportTaskPage> {
     query.nextToken ?? '',
     query.limit ?? 50,
   ].join('|');
-  return answers.get(key, () => fetchPage(query));
+  return (use === 'head' ? headAnswers : answers).get(key, () => fetchPage(query));
 }
 
 /** Drop shared answers after a change (create, cancel) so the next poll shows it. */
 export function invalidateExportTasks(region?: string): void {
   answers.invalidate(region ? `${region}|` : '');
+  headAnswers.invalidate(region ? `${region}|` : '');
 }
 
 export async function getExportTask(region: string, taskId: string): Promise<ExportTask | null> {

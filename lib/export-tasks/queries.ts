@@ -30,8 +30,11 @@ export const exportTaskKeys = {
 export const POLL_BASE_MS = 3_000;
 export const POLL_MAX_MS = 15_000;
 export const POLL_BACKOFF = 1.5;
-/** While nothing loaded is active, a cheap one-row check notices tasks started elsewhere (CLI, teammates). */
-export const HEAD_WATCH_MS = 10_000;
+/**
+ * While nothing loaded is active, a cheap one-row check notices tasks started elsewhere (CLI, teammates).
+ * The server shares that answer for 30 s across all tabs, so an outside task shows within about 45 s.
+ */
+export const HEAD_WATCH_MS = 15_000;
 /** With nothing on screen because AWS failed, keep trying at this pace. */
 export const ERROR_RETRY_MS = 10_000;
 

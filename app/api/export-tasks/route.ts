@@ -19,7 +19,9 @@ export async function GET(request: Request) {
   if (!region) return errorJson('invalidRegion', 400);
   const { status, taskId, nextToken, limit } = parsed.data;
   try {
-    return json(await listExportTasks({ region, statusCode: status, taskId, nextToken, limit }));
+    // A one-row request for the newest task is the idle table's watch (see exportTaskHeadOptions).
+    const use = limit === 1 && !nextToken && !taskId ? 'head' : 'page';
+    return json(await listExportTasks({ region, statusCode: status, taskId, nextToken, limit }, use));
   } catch (err) {
     return awsErrorResponse('GET /api/export-tasks', err);
   }
