@@ -27,7 +27,7 @@ test.describe('an operator', () => {
     const table = new TaskTable(page);
     await setExportTimings({ pendingMs: 60_000, runningMs: 5_000, cancelMs: 4_000 });
     const taskId = await createTask({ taskName: 'to-be-cancelled', logGroupName: '/ecs/checkout-service' });
-    await table.goto();
+    await table.gotoShowing(taskId);
     await expect(table.status(taskId)).toHaveText('Pending');
 
     await table.cancelButton(taskId).click();
@@ -47,7 +47,7 @@ test.describe('an operator', () => {
     const table = new TaskTable(page);
     await setExportTimings({ pendingMs: 10_000, runningMs: 5_000 });
     const taskId = await createTask({ taskName: 'finishes-first' });
-    await table.goto();
+    await table.gotoShowing(taskId);
     await table.cancelButton(taskId).click();
     const dialog = table.confirmDialog();
     await expect(dialog).toContainText('finishes-first');
@@ -81,7 +81,7 @@ test.describe('a viewer', () => {
     const table = new TaskTable(page);
     await setExportTimings({ pendingMs: 60_000, runningMs: 5_000 });
     const taskId = await createTask({ taskName: 'viewer-cannot-cancel' });
-    await table.goto();
+    await table.gotoShowing(taskId);
     await expect(table.status(taskId)).toHaveText('Pending');
     await expect(table.row(taskId).getByRole('button')).toHaveCount(0);
     await expect(page.getByRole('button', { name: /Cancel/ })).toHaveCount(0);

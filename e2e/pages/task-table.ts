@@ -17,6 +17,17 @@ export class TaskTable {
     await expect(this.page.getByRole('heading', { name: 'Export history' })).toBeVisible();
   }
 
+  /**
+   * Opens the history until it shows a task created outside Logport (by the test, through the SDK): the
+   * server shares each list answer for 2 s, so a load right after the create may not have it yet.
+   */
+  async gotoShowing(taskId: string): Promise<void> {
+    await expect(async () => {
+      await this.goto();
+      await expect(this.row(taskId)).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  }
+
   row(taskId: string): Locator {
     return this.page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
   }
