@@ -87,7 +87,7 @@ test.describe('export history', () => {
     await expect(table.status(taskId)).toHaveText('Pending', { timeout: 50_000 });
     await expect(table.rows.first()).toHaveAttribute('data-task-id', taskId);
     // RUNNING may fall between two polls (they back off while nothing changes); COMPLETED must arrive.
-    await expect(table.status(taskId)).toHaveText('Completed', { timeout: 30_000 });
+    await expect(table.status(taskId)).toHaveText('Completed', { timeout: 80_000 });
     await expect(table.announcer).toContainText('Export behind-the-back is now Completed.');
     await waitForStatus(taskId, 'COMPLETED');
   });
