@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as rules from '@/lib/export-tasks/create-schema';
 import { readState, resolveRange, toValues, validate, writeState } from './state';
 
 const now = Date.parse('2026-05-14T10:00:00Z');
@@ -44,7 +45,9 @@ describe('wizard state in the URL', () => {
       'UTC',
     );
     const r = resolveRange(s, now);
-    expect(validate(toValues(s, 'us-east-2', r), r)).toEqual({ from: ['wizard.errors.startRequired'] });
+    expect(validate(rules, toValues(s, 'us-east-2', r), r)).toEqual({
+      from: ['wizard.errors.startRequired'],
+    });
   });
 
   it('start after end is an error on the end', () => {
@@ -55,6 +58,6 @@ describe('wizard state in the URL', () => {
       'UTC',
     );
     const r = resolveRange(s, now);
-    expect(validate(toValues(s, 'us-east-2', r), r)).toEqual({ to: ['wizard.errors.startAfterEnd'] });
+    expect(validate(rules, toValues(s, 'us-east-2', r), r)).toEqual({ to: ['wizard.errors.startAfterEnd'] });
   });
 });

@@ -1,4 +1,4 @@
-import { type CreateExportValues, createExportSchema, fieldErrorsOf } from '@/lib/export-tasks/create-schema';
+import type { CreateExportValues, createExportSchema, fieldErrorsOf } from '@/lib/export-tasks/create-schema';
 import { type Chunk, isChunk } from '@/lib/time-range/chunks';
 import { clampEnd, isPreset, type Preset, presetRange, type Range } from '@/lib/time-range/presets';
 import { fromWallTime, isValidTimeZone, parseLocalInput } from '@/lib/time-range/zone';
@@ -125,10 +125,20 @@ export const FIELD_STEP: Record<string, { step: Step; id: string }> = {
   region: { step: 'source', id: 'wizard-group-search' },
 };
 
+/** The shared schema module; the wizard loads it after its first paint (see useWizard) to keep first-load JS small. */
+export type ExportRules = {
+  createExportSchema: typeof createExportSchema;
+  fieldErrorsOf: typeof fieldErrorsOf;
+};
+
 /** Every field error (message keys) for the current choices, as the server would find them. */
-export function validate(values: CreateExportValues, resolved: ResolvedRange): Record<string, string[]> {
-  const result = createExportSchema.safeParse(values);
-  const errors = result.success ? {} : fieldErrorsOf(result.error);
+export function validate(
+  rules: ExportRules,
+  values: CreateExportValues,
+  resolved: ResolvedRange,
+): Record<string, string[]> {
+  const result = rules.createExportSchema.safeParse(values);
+  const errors = result.success ? {} : rules.fieldErrorsOf(result.error);
   // A range that could not be read says so on its own inputs, not as "invalid epoch".
   if (!resolved.range) {
     delete errors.from;

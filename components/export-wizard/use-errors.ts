@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { MAX_EXPORTS } from '@/lib/export-tasks/create-schema';
+import { MAX_EXPORTS } from '@/lib/export-tasks/limits';
 
 /** Turns field error keys (`wizard.errors.*`) into sentences in the user's language. */
 export function useFieldErrors(errors: Record<string, string[]>) {

@@ -20,6 +20,7 @@ export const preflightKey = (
 export function usePreflight(wizard: Wizard, region: string) {
   const { state, allErrors, exportCount } = wizard;
   const ready =
+    wizard.ready &&
     (state.step === 'destination' || state.step === 'review') &&
     state.bucket !== '' &&
     Object.keys(allErrors).length === 0;

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countChunks } from '@/lib/time-range/chunks';
 import { batchIds, planExports, shortId, suggestTaskName } from '@/lib/time-range/plan';
 import {
+  type ExportRules,
   FIELD_STEP,
   readState,
   resolveRange,
@@ -16,6 +17,8 @@ import {
   type WizardState,
   writeState,
 } from './state';
+
+const NOT_CHECKED: Record<string, string[]> = {};
 
 /**
  * The wizard's state, kept in the URL with history.pushState/replaceState (no server round trip per
@@ -76,7 +79,22 @@ export function useWizard(region: string, serverNow: number) {
   const single = exportCount === 1;
   const effective: WizardState = single && state.name === null ? { ...state, name: suggestedName } : state;
   const values = toValues(effective, region, resolved);
-  const allErrors = useMemo(() => validate(values, resolved), [values, resolved]);
+  // The schema (zod) arrives a moment after the first paint; until then nothing can be launched or left.
+  const [rules, setRules] = useState<ExportRules | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('@/lib/export-tasks/create-schema').then((m) => {
+      if (live) setRules(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const checked = useMemo(
+    () => (rules ? validate(rules, values, resolved) : null),
+    [rules, values, resolved],
+  );
+  const allErrors = checked ?? NOT_CHECKED;
 
   // Errors are shown for steps the user tried to leave (or launch from), and whatever the server said.
   const shownErrors: Record<string, string[]> = { ...serverErrors };
@@ -87,7 +105,7 @@ export function useWizard(region: string, serverNow: number) {
 
   const plan = useMemo(
     () =>
-      resolved.range && state.groups.length > 0 && !Object.keys(allErrors).length
+      checked && resolved.range && state.groups.length > 0 && !Object.keys(checked).length
         ? planExports({
             region,
             logGroupNames: state.groups,
@@ -102,7 +120,7 @@ export function useWizard(region: string, serverNow: number) {
             makeId: batchIds(state.batch || 'x0000'),
           })
         : [],
-    [resolved, state, region, allErrors, effective.name],
+    [resolved, state, region, checked, effective.name],
   );
 
   function focusFirstError(errors: Record<string, string[]>) {
@@ -121,6 +139,7 @@ export function useWizard(region: string, serverNow: number) {
 
   /** Next: only when this step's fields are valid; otherwise show its errors and focus the first. */
   function next() {
+    if (!checked) return;
     const stepErrors = Object.fromEntries(
       Object.entries(allErrors).filter(([f]) => FIELD_STEP[f]?.step === state.step),
     );
@@ -141,6 +160,7 @@ export function useWizard(region: string, serverNow: number) {
 
   /** Before launching: every step's errors count. Returns false (and shows them) when any exist. */
   function checkAll(): boolean {
+    if (!checked) return false;
     if (Object.keys(allErrors).length === 0) return true;
     setAttempted(new Set(STEPS));
     focusFirstError(allErrors);
@@ -166,6 +186,8 @@ export function useWizard(region: string, serverNow: number) {
     resolved,
     values,
     allErrors,
+    /** False for the moment before the shared schema has loaded: nothing can be checked or launched yet. */
+    ready: checked !== null,
     errors: shownErrors,
     exportCount,
     chunkCount,

@@ -35,10 +35,9 @@ export const E = {
   taskNameTooLong: 'wizard.errors.taskNameTooLong',
 } as const;
 
-export const DEFAULT_PREFIX = 'exportedlogs';
-export const MAX_LOG_GROUPS = 50;
-/** A year of daily chunks for a few groups; more belongs in several batches. */
-export const MAX_EXPORTS = 2000;
+import { DEFAULT_PREFIX, MAX_EXPORTS, MAX_LOG_GROUPS } from './limits';
+
+export { DEFAULT_PREFIX, MAX_EXPORTS, MAX_LOG_GROUPS };
 
 const hasControlChar = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
