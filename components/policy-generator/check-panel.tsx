@@ -4,13 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useId, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import {
-  type CheckResult,
-  checkExportAccess,
-  DEFAULT_EXPORT_PREFIX,
-  normalizePrefix,
-  type PolicyDocument,
-} from '@/lib/policy';
+// Module imports, not '@/lib/policy': its index also loads the zod schema, which this page loads lazily.
+import { checkExportAccess, DEFAULT_EXPORT_PREFIX } from '@/lib/policy/check';
+import type { CheckResult } from '@/lib/policy/check-types';
+import { normalizePrefix } from '@/lib/policy/names';
+import type { PolicyDocument } from '@/lib/policy/types';
 import { findingMessage } from './describe';
 
 export interface CheckTarget {

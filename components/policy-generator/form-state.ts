@@ -1,19 +1,6 @@
-import {
-  formatPolicy,
-  formatStatements,
-  generateBucketPolicy,
-  generateExporterIamPolicy,
-  generateKmsKeyPolicyStatements,
-  PARTITIONS,
-  type Partition,
-  type PolicyDocument,
-  type PolicyFormInput,
-  partitionForRegion,
-  policyFormSchema,
-  putBucketPolicyCommand,
-  SCENARIOS,
-  type Scenario,
-} from '@/lib/policy';
+// Module imports, not '@/lib/policy': its index also loads the zod schema, which this page loads lazily.
+import { partitionForRegion } from '@/lib/policy/names';
+import { PARTITIONS, type Partition, SCENARIOS, type Scenario } from '@/lib/policy/types';
 
 // The generator's form as the browser holds it (strings and booleans, exactly what the inputs show),
 // and the pure step from there to every output. No React here, so it is unit-tested directly.
@@ -92,56 +79,4 @@ export function withRegion(state: GeneratorState, region: string): GeneratorStat
 
 export function isPartition(v: string): v is Partition {
   return (PARTITIONS as readonly string[]).includes(v);
-}
-
-export interface GeneratedOutputs {
-  input: PolicyFormInput;
-  policy: PolicyDocument;
-  policyText: string;
-  command: string;
-  /** Only for the cross-account scenarios. */
-  iamPolicyText: string | null;
-  kmsText: string;
-}
-
-export type GenerateResult =
-  | { ok: true; outputs: GeneratedOutputs }
-  /** Field name → message keys (`policy.errors.*`), first one per field is what the form shows. */
-  | { ok: false; fieldErrors: Record<string, string[]> };
-
-/** Validates with the same zod schema the server uses, then runs every generator. */
-export function generateOutputs(state: GeneratorState): GenerateResult {
-  const parsed = policyFormSchema.safeParse({
-    scenario: state.scenario,
-    bucket: state.bucket,
-    region: state.region,
-    partition: state.partition,
-    accountId: state.accountId,
-    exporterName: state.scenario === 'same-account' ? undefined : state.exporterName,
-    prefix: state.prefix,
-    sourceAccounts: splitAccounts(state.sourceAccounts),
-    confusedDeputy: state.confusedDeputy,
-  });
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'form');
-      fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
-    }
-    return { ok: false, fieldErrors };
-  }
-  const input = parsed.data;
-  const policy = generateBucketPolicy(input);
-  return {
-    ok: true,
-    outputs: {
-      input,
-      policy,
-      policyText: formatPolicy(policy),
-      command: putBucketPolicyCommand(input.bucket, { region: input.region }),
-      iamPolicyText:
-        input.scenario === 'same-account' ? null : formatPolicy(generateExporterIamPolicy(input)),
-      kmsText: formatStatements(generateKmsKeyPolicyStatements(input)),
-    },
-  };
 }

@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
-import { PARTITIONS, randomPrefix, SCENARIOS } from '@/lib/policy';
+import { randomPrefix } from '@/lib/policy/names';
+import { PARTITIONS, SCENARIOS } from '@/lib/policy/types';
 import { type GeneratorState, isPartition, withRegion } from './form-state';
 
 type Props = {

@@ -11,7 +11,8 @@ import {
 } from '@/lib/policy';
 import { DESCRIBE_KEYS, findingMessage, problemMessage, problemOffset } from './describe';
 import { downloadName, mediaType } from './download';
-import { generateOutputs, initialState, splitAccounts, stateToParams, withRegion } from './form-state';
+import { generateOutputs } from './form-outputs';
+import { initialState, splitAccounts, stateToParams, withRegion } from './form-state';
 import { diffCounts, foldDiff, mergeView } from './merge-state';
 
 const messages = (locale: string) =>

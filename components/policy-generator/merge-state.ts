@@ -1,13 +1,8 @@
-import {
-  type DiffLine,
-  diffPolicies,
-  formatPolicy,
-  type MergeResult,
-  mergePolicies,
-  type PolicyDocument,
-  type PolicyProblem,
-  parsePolicy,
-} from '@/lib/policy';
+// Module imports, not '@/lib/policy': its index also loads the zod schema, which this page loads lazily.
+import { formatPolicy } from '@/lib/policy/format';
+import { type DiffLine, diffPolicies, type MergeResult, mergePolicies } from '@/lib/policy/merge';
+import { type PolicyProblem, parsePolicy } from '@/lib/policy/parse';
+import type { PolicyDocument } from '@/lib/policy/types';
 
 // What the bucket should hold: the generated policy alone, or merged into the existing one
 // (pasted or loaded). Pure, so the page recomputes it on every keystroke.

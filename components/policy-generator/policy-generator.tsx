@@ -9,9 +9,9 @@ import { ApplySection } from './apply-section';
 import { CheckPanel, type CheckSource, type CheckTarget } from './check-panel';
 import { CodeOutput } from './code-output';
 import { DiffView } from './diff-view';
+import type { GenerateResult } from './form-outputs';
 import {
   type GeneratorState,
-  generateOutputs,
   initialState,
   type PrefillParams,
   stateToParams,
@@ -45,8 +45,19 @@ export function PolicyGenerator({
   const [checkSource, setCheckSource] = useState<CheckSource>('result');
   const [checkOwn, setCheckOwn] = useState<CheckTarget | null>(null);
 
-  const generated = useMemo(() => generateOutputs(state), [state]);
-  const outputs = generated.ok ? generated.outputs : null;
+  // The generator (with the zod schema) arrives right after the first paint, outside first-load JS.
+  const [generate, setGenerate] = useState<((s: GeneratorState) => GenerateResult) | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./form-outputs').then((m) => {
+      if (live) setGenerate(() => m.generateOutputs);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const generated = useMemo(() => (generate ? generate(state) : null), [generate, state]);
+  const outputs = generated?.ok ? generated.outputs : null;
   const view = useMemo(() => (outputs ? mergeView(existing, outputs.policy) : null), [existing, outputs]);
   const existingView = useMemo(
     () => (existing.trim() === '' ? null : mergeView(existing, { Statement: [] })),
@@ -113,7 +124,7 @@ export function PolicyGenerator({
           <GeneratorForm
             state={state}
             onChange={setState}
-            fieldErrors={generated.ok ? {} : generated.fieldErrors}
+            fieldErrors={generated && !generated.ok ? generated.fieldErrors : {}}
             regions={regions}
           />
         </div>
