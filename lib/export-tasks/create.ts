@@ -4,18 +4,9 @@ import { logsClient } from '@/lib/aws/clients';
 import { type LogportError, reportAwsError } from '@/lib/aws/errors';
 import { configuredRegions } from '@/lib/aws/regions';
 import { findActiveExportTask, invalidateExportTasks } from './list';
-import type { ExportTask } from './types';
+import type { ExportSpec, ExportTask } from './types';
 
-export type CreateExportRequest = {
-  region: string;
-  logGroupName: string;
-  logStreamNamePrefix?: string;
-  from: number;
-  to: number;
-  destination: string;
-  destinationPrefix: string;
-  taskName?: string;
-};
+export type CreateExportRequest = Omit<ExportSpec, 'taskName'> & { taskName?: string };
 
 export type ActiveExport = ExportTask & { region: string };
 

@@ -29,3 +29,18 @@ export type ExportTaskPage = {
   /** When this answer was fetched from AWS (epoch ms). */
   fetchedAt: number;
 };
+
+/**
+ * One export as Logport describes it before AWS has it: what the wizard plans, the queue stores and
+ * CreateExportTask receives. The task name is what matches a queued job to its AWS task.
+ */
+export type ExportSpec = {
+  region: string;
+  logGroupName: string;
+  logStreamNamePrefix?: string;
+  from: number;
+  to: number;
+  destination: string;
+  destinationPrefix: string;
+  taskName: string;
+};

@@ -2,8 +2,8 @@ import type { PolicyDocument, Statement } from './types';
 
 // A fixed key order makes the text identical however the object was built (generated, parsed,
 // merged), which keeps copy/paste, idempotence checks and line diffs meaningful.
-const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
-const STATEMENT_KEYS = [
+export const DOCUMENT_KEYS = ['Version', 'Id', 'Statement'];
+export const STATEMENT_KEYS = [
   'Sid',
   'Effect',
   'Principal',

@@ -1,3 +1,4 @@
+import { DOCUMENT_KEYS, STATEMENT_KEYS } from './format';
 import { locateJsonError } from './json-error';
 import { KNOWN_VERSIONS, type PolicyDocument } from './types';
 
@@ -50,18 +51,8 @@ export interface ParseOptions {
   requirePrincipal?: boolean;
 }
 
-const DOCUMENT_FIELDS = new Set(['Version', 'Id', 'Statement']);
-const STATEMENT_FIELDS = new Set([
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-]);
+const DOCUMENT_FIELDS = new Set(DOCUMENT_KEYS);
+const STATEMENT_FIELDS = new Set(STATEMENT_KEYS);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,19 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
+import type { ExportSpec } from '@/lib/export-tasks/types';
 import { QueueError } from './errors';
 import { newJobsSchema } from './schema';
 
-export type NewJob = {
-  region: string;
-  logGroupName: string;
-  logStreamNamePrefix?: string;
-  from: number;
-  to: number;
-  destination: string;
-  destinationPrefix: string;
-  taskName: string;
-};
+export type NewJob = ExportSpec;
 
 /**
  * Puts a batch of export jobs at the end of the queue, all or nothing, and records who did it. Task names must

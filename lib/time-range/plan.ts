@@ -1,17 +1,9 @@
+import type { ExportSpec } from '@/lib/export-tasks/types';
 import { type Chunk, type ExportRange, planChunks } from './chunks';
 import { toWallTime } from './zone';
 
 /** One CreateExportTask the wizard will launch or queue (the queue's NewJob has the same fields). */
-export type PlannedExport = {
-  region: string;
-  logGroupName: string;
-  logStreamNamePrefix?: string;
-  from: number;
-  to: number;
-  destination: string;
-  destinationPrefix: string;
-  taskName: string;
-};
+export type PlannedExport = ExportSpec;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
