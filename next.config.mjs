@@ -37,7 +37,14 @@ const nextConfig = {
     resolveAlias: { 'use-intl/format-message': 'use-intl/format-message/format-only' },
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // JSON and file downloads need nothing from the page CSP (set per request in proxy.ts).
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
   },
 };
 

@@ -1,7 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 
-// Paths anyone may open. API routes are not redirected: their handlers answer 401/403 themselves (requireRole).
+// Pages anyone may open. API routes never reach the proxy (see `matcher`): their handlers answer 401/403
+// themselves (requireRole), and their static headers, CSP included, come from next.config.mjs.
 const PUBLIC_PAGES = ['/signin'];
 
 function contentSecurityPolicy(nonce: string): string {
@@ -23,8 +24,7 @@ function contentSecurityPolicy(nonce: string): string {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isApi = pathname.startsWith('/api/');
-  if (!isApi && !PUBLIC_PAGES.includes(pathname)) {
+  if (!PUBLIC_PAGES.includes(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
       const url = request.nextUrl.clone();
@@ -41,10 +41,11 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('Content-Security-Policy', isApi ? "default-src 'none'; frame-ancestors 'none'" : csp);
+  response.headers.set('Content-Security-Policy', csp);
   return response;
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|logo.svg|robots.txt).*)'],
+  // Not API routes: the list that every open tab polls should not pay for a proxy pass.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|logo.svg|robots.txt).*)'],
 };

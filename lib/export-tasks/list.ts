@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { logsClient } from '@/lib/aws/clients';
 import { SharedAnswers } from './cache';
+import { pollBackoffMs } from './poll';
 import { isStatusCode } from './status';
 import type { ExportTask, ExportTaskPage, StatusCode } from './types';
 
@@ -65,6 +66,18 @@ async function fetchPage(query: ListQuery): Promise<ExportTaskPage> {
  * One page of the account's export tasks in a Region, newest first (AWS's order). The same function serves
  * the server-rendered first page and the polling route; identical concurrent calls share one AWS call.
  */
+// Per list (Region and filter): whether the last refreshes changed anything, to pace everyone's next poll.
+const watched = new Map<string, { signature: string; unchanged: number }>();
+
+function withPollAt(key: string, page: ExportTaskPage): ExportTaskPage {
+  const signature = page.tasks.map((t) => `${t.taskId}:${t.status}`).join(',');
+  const prev = watched.get(key);
+  const unchanged = prev && prev.signature === signature ? prev.unchanged + 1 : 0;
+  if (watched.size > 1_000) watched.clear();
+  watched.set(key, { signature, unchanged });
+  return { ...page, pollAt: page.fetchedAt + pollBackoffMs(unchanged) };
+}
+
 export function listExportTasks(query: ListQuery, use: 'page' | 'head' = 'page'): Promise<ExportTaskPage> {
   const key = [
     query.region,
@@ -73,7 +86,8 @@ export function listExportTasks(query: ListQuery, use: 'page' | 'head' = 'page')
     query.nextToken ?? '',
     query.limit ?? 50,
   ].join('|');
-  return (use === 'head' ? headAnswers : answers).get(key, () => fetchPage(query));
+  if (use === 'head') return headAnswers.get(key, () => fetchPage(query));
+  return answers.get(key, async () => withPollAt(key, await fetchPage(query)));
 }
 
 /** Drop shared answers after a change (create, cancel) so the next poll shows it. */

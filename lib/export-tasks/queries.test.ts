@@ -54,6 +54,16 @@ describe('poll delay', () => {
     expect(delays[4]).toBe(POLL_MAX_MS);
   });
 
+  it('polls when the server says, so every tab watching the list shares one AWS call', () => {
+    const data = toListData({ ...page([task('a', 1, 'RUNNING')]), pollInMs: 7_000 });
+    for (let i = 0; i < 20; i++) {
+      const delay = pollDelay(data) as number;
+      expect(delay).toBeGreaterThanOrEqual(7_000);
+      expect(delay).toBeLessThanOrEqual(7_400);
+    }
+    expect(pollDelay({ ...data, tasks: [task('a', 1, 'COMPLETED')] })).toBe(false);
+  });
+
   it('keeps retrying when AWS failed before anything was shown', () => {
     expect(pollDelay(undefined, true)).toBeGreaterThan(0);
   });

@@ -1,4 +1,5 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import { POLL_BACKOFF, POLL_BASE_MS, POLL_MAX_MS, pollBackoffMs } from './poll';
 import { isActiveStatus } from './status';
 import type { ExportTask, ExportTaskPage, StatusCode } from './types';
 
@@ -13,8 +14,10 @@ export type TaskListData = {
   tasks: ExportTask[];
   nextToken: string | null;
   fetchedAt: number;
-  /** Polls in a row that changed nothing (drives the backoff). */
+  /** Polls in a row that changed nothing (drives the backoff when the server does not set the pace). */
   unchanged: number;
+  /** When the server asks this tab to poll again (the same moment for every tab watching this list). */
+  pollInMs: number | null;
   /** Tasks whose status changed (or that appeared) in the last poll, to highlight and announce. */
   changed: string[];
 };
@@ -27,9 +30,7 @@ export const exportTaskKeys = {
   objects: (region: string, taskId: string) => [...exportTaskKeys.all, 'objects', region, taskId] as const,
 };
 
-export const POLL_BASE_MS = 3_000;
-export const POLL_MAX_MS = 15_000;
-export const POLL_BACKOFF = 1.5;
+export { POLL_BACKOFF, POLL_BASE_MS, POLL_MAX_MS };
 /**
  * While nothing loaded is active, a cheap one-row check notices tasks started elsewhere (CLI, teammates).
  * The server shares that answer for 30 s across all tabs, so an outside task shows within about 45 s.
@@ -45,7 +46,9 @@ export const ERROR_RETRY_MS = 10_000;
 export function pollDelay(data: TaskListData | undefined, failed = false): number | false {
   if (!data) return failed ? ERROR_RETRY_MS : false;
   if (!data.tasks.some((t) => isActiveStatus(t.status))) return false;
-  return Math.min(POLL_MAX_MS, Math.round(POLL_BASE_MS * POLL_BACKOFF ** data.unchanged));
+  // Every tab polls at the server's moment (plus a little jitter), so their requests share one AWS call.
+  if (data.pollInMs !== null) return Math.max(250, data.pollInMs) + Math.round(Math.random() * 400);
+  return pollBackoffMs(data.unchanged);
 }
 
 export function toListData(page: ExportTaskPage): TaskListData {
@@ -54,6 +57,7 @@ export function toListData(page: ExportTaskPage): TaskListData {
     nextToken: page.nextToken,
     fetchedAt: page.fetchedAt,
     unchanged: 0,
+    pollInMs: page.pollInMs ?? null,
     changed: [],
   };
 }
@@ -100,6 +104,7 @@ export function mergeRefresh(
     nextToken,
     fetchedAt: first.fetchedAt,
     unchanged: changed.length === 0 && sameRows ? prev.unchanged + 1 : 0,
+    pollInMs: first.pollInMs ?? null,
     changed: prev.tasks.length === 0 ? [] : changed,
   };
 }
@@ -156,6 +161,13 @@ export function listUrl(
 }
 
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return (await fetchWithHeaders<T>(url, signal)).body;
+}
+
+async function fetchWithHeaders<T>(
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ body: T; headers: Headers }> {
   let res: Response;
   try {
     res = await fetch(url, { cache: 'no-store', signal, headers: { accept: 'application/json' } });
@@ -168,15 +180,17 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
     const code = typeof body?.error === 'string' ? body.error : 'internal';
     throw new ListError(code, res.status);
   }
-  return body;
+  return { body, headers: res.headers };
 }
 
-export function fetchTaskPage(
+export async function fetchTaskPage(
   filter: Pick<ListFilter, 'region' | 'status'> & { taskId?: string | null },
   extra: { nextToken?: string | null; limit?: number } = {},
   signal?: AbortSignal,
 ): Promise<ExportTaskPage> {
-  return fetchJson<ExportTaskPage>(listUrl(filter, extra), signal);
+  const { body, headers } = await fetchWithHeaders<ExportTaskPage>(listUrl(filter, extra), signal);
+  const pollIn = Number(headers.get('X-Poll-In-Ms'));
+  return headers.has('X-Poll-In-Ms') && Number.isFinite(pollIn) ? { ...body, pollInMs: pollIn } : body;
 }
 
 /** The live list: server-prefetched first page, then polls that refresh the newest rows. */

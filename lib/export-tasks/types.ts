@@ -28,6 +28,13 @@ export type ExportTaskPage = {
   nextToken: string | null;
   /** When this answer was fetched from AWS (epoch ms). */
   fetchedAt: number;
+  /**
+   * Server time at which every tab watching this list should poll again (the same moment for all, so their
+   * polls share one AWS call); absent where nobody polls the answer.
+   */
+  pollAt?: number;
+  /** How long until `pollAt` when this answer was sent (from the response header; clocks may differ). */
+  pollInMs?: number;
 };
 
 /**

@@ -2,7 +2,7 @@ import { refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { resolveRegion } from '@/lib/aws/regions';
 import { listExportTasks } from '@/lib/export-tasks/list';
 import { parseListQuery } from '@/lib/export-tasks/list-schema';
-import { awsErrorResponse, errorJson, json } from './respond';
+import { awsErrorResponse, errorJson, sharedJson } from './respond';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +21,11 @@ export async function GET(request: Request) {
   try {
     // A one-row request for the newest task is the idle table's watch (see exportTaskHeadOptions).
     const use = limit === 1 && !nextToken && !taskId ? 'head' : 'page';
-    return json(await listExportTasks({ region, statusCode: status, taskId, nextToken, limit }, use));
+    const page = await listExportTasks({ region, statusCode: status, taskId, nextToken, limit }, use);
+    // Relative, so the browser's clock does not matter: every tab polls again at the same server moment.
+    const pollIn: Record<string, string> =
+      page.pollAt === undefined ? {} : { 'X-Poll-In-Ms': String(Math.max(0, page.pollAt - Date.now())) };
+    return sharedJson(page, pollIn);
   } catch (err) {
     return awsErrorResponse('GET /api/export-tasks', err);
   }
