@@ -46,8 +46,10 @@ export const ERROR_RETRY_MS = 10_000;
 export function pollDelay(data: TaskListData | undefined, failed = false): number | false {
   if (!data) return failed ? ERROR_RETRY_MS : false;
   if (!data.tasks.some((t) => isActiveStatus(t.status))) return false;
-  // Every tab polls at the server's moment (plus a little jitter), so their requests share one AWS call.
-  if (data.pollInMs !== null) return Math.max(250, data.pollInMs) + Math.round(Math.random() * 400);
+  // Every tab polls at the server's moment, so their requests share one AWS call (the server coalesces
+  // requests that arrive together). The value must be stable per answer: React Query re-reads it on every
+  // render and restarts its timer whenever it changes.
+  if (data.pollInMs !== null) return Math.max(250, data.pollInMs);
   return pollBackoffMs(data.unchanged);
 }
 
