@@ -38,13 +38,14 @@ export default async function ExportsPage({
     ...exportTaskListOptions({ region, status: view.status, taskId: view.taskId }),
     queryFn: async () => {
       try {
-        return toListData(
-          await listExportTasks({
-            region,
-            statusCode: view.status ?? undefined,
-            taskId: view.taskId ?? undefined,
-          }),
-        );
+        const page = await listExportTasks({
+          region,
+          statusCode: view.status ?? undefined,
+          taskId: view.taskId ?? undefined,
+        });
+        // The first poll of a freshly opened tab lands on the same server moment as every other tab's.
+        const pollInMs = page.pollAt === undefined ? undefined : Math.max(0, page.pollAt - Date.now());
+        return toListData(pollInMs === undefined ? page : { ...page, pollInMs });
       } catch (err) {
         reportAwsError('exports page', err);
         throw err;
