@@ -8,7 +8,13 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
-  return { title: { default: t('appName'), template: `%s · ${t('appName')}` }, description: t('tagline') };
+  return {
+    title: { default: t('appName'), template: `%s · ${t('appName')}` },
+    description: t('tagline'),
+    icons: { icon: '/logo.svg' },
+    // A self-hosted console: nothing here is for search engines (see also public/robots.txt).
+    robots: { index: false, follow: false },
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
