@@ -84,7 +84,7 @@ export function ExportWizard({
             <span />
           )}
           {step !== 'review' ? (
-            <Button type="submit" data-testid="wizard-next">
+            <Button type="submit" data-testid="wizard-next" disabled={!wizard.ready}>
               {tc('next')}
             </Button>
           ) : null}

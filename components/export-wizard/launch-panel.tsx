@@ -78,14 +78,18 @@ export function LaunchPanel({
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => launch(false)} disabled={pending || failing} data-testid="launch">
+        <Button
+          onClick={() => launch(false)}
+          disabled={!wizard.ready || pending || failing}
+          data-testid="launch"
+        >
           {pending ? t('working') : many ? t('queueMany', { count: wizard.exportCount }) : t('launch')}
         </Button>
         {offerQueue ? (
           <Button
             variant="secondary"
             onClick={() => launch(true)}
-            disabled={pending}
+            disabled={!wizard.ready || pending}
             data-testid="queue-instead"
           >
             {t('queueInstead')}
