@@ -104,8 +104,7 @@ test.describe('hardening: AWS throttling and 5xx', () => {
     const activeId = created.taskId ?? '';
 
     const table = new TaskTable(page);
-    await table.goto();
-    await expect(table.row(activeId)).toBeVisible();
+    await table.gotoShowing(activeId);
     const initialIds = await table.taskIds();
     expect(initialIds.length).toBeGreaterThan(10);
 
