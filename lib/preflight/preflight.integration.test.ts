@@ -132,7 +132,7 @@ describe('an active export', () => {
   });
 
   it('a second create fails at once with LimitExceeded, naming the active export', async () => {
-    const started = performance.now();
+    // "At once" is asserted as "no silent SDK retry" (the emulator's count below); how fast belongs to bench/.
     const r = await createExport({
       ...yesterday,
       region: 'us-east-2',
@@ -141,9 +141,6 @@ describe('an active export', () => {
       destinationPrefix: 'exportedlogs',
       taskName: 'second',
     });
-    const elapsed = performance.now() - started;
-    console.log(`LimitExceededException answered in ${elapsed.toFixed(0)} ms`);
-    expect(elapsed).toBeLessThan(1000);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('exportLimitNamed');
