@@ -69,6 +69,7 @@ test.describe('each role', () => {
       await expect(page.getByTestId('region-switcher')).toHaveValue(E2E.region);
       await expect(page.getByTestId('aws-identity')).toContainText(E2E.accountId);
       await expect(page.getByTestId('aws-identity')).toContainText('Local sandbox');
+      await expect(page.getByTestId('aws-endpoint')).toHaveText(`Endpoint 127.0.0.1:${E2E.emulatorPort}`);
     });
   }
 

@@ -10,6 +10,14 @@ import { NavLinks } from './nav-links';
 import { RegionSwitcher } from './region-switcher';
 import { SignOutButton } from './sign-out-button';
 
+function endpointHost(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+}
+
 export async function AppShell({
   user,
   regions,
@@ -49,12 +57,18 @@ export async function AppShell({
             <RegionSwitcher regions={regions} region={region} />
             <span className="flex items-center gap-2" data-testid="aws-identity">
               {identity.local ? <Badge tone="warning">{t('localSandbox')}</Badge> : null}
-              <span
-                className="text-slate-600 dark:text-slate-300"
-                title={identity.endpoint ?? t('endpointAws')}
-              >
+              <span className="text-slate-600 dark:text-slate-300">
                 {identity.account ? t('account', { account: identity.account }) : t('accountUnknown')}
               </span>
+              {/* A configured endpoint (sandbox, LocalStack) is named; the real AWS endpoint needs no mention. */}
+              {identity.endpoint ? (
+                <span
+                  className="font-mono text-xs text-slate-500 dark:text-slate-400"
+                  data-testid="aws-endpoint"
+                >
+                  {t('endpoint', { endpoint: endpointHost(identity.endpoint) })}
+                </span>
+              ) : null}
             </span>
             <LanguageSwitcher />
             <span className="flex items-center gap-2" data-testid="current-user">
