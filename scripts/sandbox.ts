@@ -11,6 +11,7 @@ import path from 'node:path';
 import { optionsFromEnv } from '../emulator/env';
 import { startEmulator } from '../emulator/server';
 import { upsertUser } from '../lib/auth/users-admin';
+import { startFlags } from './start-flags';
 
 const root = path.resolve(__dirname, '..');
 const dir = path.join(root, '.data', 'sandbox');
@@ -106,7 +107,7 @@ async function main() {
   delete env.AWS_SESSION_TOKEN;
   const server = spawn(
     process.execPath,
-    [require.resolve('next/dist/bin/next'), 'start', '-p', String(appPort)],
+    [...startFlags(), require.resolve('next/dist/bin/next'), 'start', '-p', String(appPort)],
     {
       cwd: root,
       env,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { type RunningEmulator, startEmulator } from '../../emulator/server';
 import { upsertUser } from '../../lib/auth/users-admin';
+import { startFlags } from '../../scripts/start-flags';
 
 /**
  * What every benchmark runs against: the emulator on loopback and Logport's production build
@@ -23,6 +24,8 @@ export interface Stack {
 
 const root = path.resolve(__dirname, '..', '..');
 const PASSWORD = 'bench-password-123';
+// The same Node flags `npm start` uses (package.json), so the bench measures the server as shipped.
+const START_FLAGS = startFlags();
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,7 +69,7 @@ export async function startStack(options: { pendingMs?: number; runningMs?: numb
   const appUrl = `http://127.0.0.1:${port}`;
   const server = spawn(
     process.execPath,
-    [require.resolve('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    [...START_FLAGS, require.resolve('next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
     {
       cwd: root,
       env: {
