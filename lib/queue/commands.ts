@@ -15,20 +15,24 @@ import type { JobState, OnFailure } from './types';
  */
 
 export function setPaused(caller: Caller, paused: boolean): ActionResult<{ paused: boolean }> {
-  writeSettings({ paused }, caller.name);
-  recordActivity(caller, { action: paused ? 'queue.pause' : 'queue.resume', outcome: 'ok' });
+  getDb().transaction(() => {
+    writeSettings({ paused }, caller.name);
+    recordActivity(caller, { action: paused ? 'queue.pause' : 'queue.resume', outcome: 'ok' });
+  })();
   return ok({ paused });
 }
 
 export function setOnFailure(caller: Caller, onFailure: OnFailure): ActionResult<{ onFailure: OnFailure }> {
-  const before = readSettings().onFailure;
-  writeSettings({ onFailure }, caller.name);
-  recordActivity(caller, {
-    action: 'settings.change',
-    target: 'queue.onFailure',
-    outcome: 'ok',
-    detail: { from: before, to: onFailure },
-  });
+  getDb().transaction(() => {
+    const before = readSettings().onFailure;
+    writeSettings({ onFailure }, caller.name);
+    recordActivity(caller, {
+      action: 'settings.change',
+      target: 'queue.onFailure',
+      outcome: 'ok',
+      detail: { from: before, to: onFailure },
+    });
+  })();
   return ok({ onFailure });
 }
 
@@ -45,10 +49,13 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
       detail: { jobId, logGroup: job.logGroupName, ...detail, state },
     });
 
-  if (job.state === 'queued' && update(jobId, { state: 'cancelled', finished_at: Date.now() }, ['queued'])) {
+  const cancelledHere = getDb().transaction(() => {
+    if (job.state !== 'queued' || !update(jobId, { state: 'cancelled', finished_at: Date.now() }, ['queued']))
+      return false;
     audit('cancelled');
-    return ok({ state: 'cancelled' });
-  }
+    return true;
+  })();
+  if (cancelledHere) return ok({ state: 'cancelled' });
   // Submitting (or picked by the worker a moment ago): the worker cancels once it knows the task id.
   update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running']);
   const now = getJob(jobId);
@@ -70,7 +77,7 @@ export function retryJob(caller: Caller, jobId: string): ActionResult<{ state: J
   const moved = db.transaction(() => {
     const last = db.prepare('SELECT COALESCE(MAX(position), 0) FROM queue_jobs').pluck().get() as number;
     const excluded = job.taskId ? [...job.excludedTaskIds, job.taskId] : job.excludedTaskIds;
-    return update(
+    const moved = update(
       jobId,
       {
         state: 'queued',
@@ -89,14 +96,16 @@ export function retryJob(caller: Caller, jobId: string): ActionResult<{ state: J
       },
       ['failed', 'cancelled'],
     );
+    if (!moved) return false;
+    recordActivity(caller, {
+      action: 'queue.retry',
+      region: job.region,
+      target: job.taskName,
+      outcome: 'ok',
+      detail: { jobId, logGroup: job.logGroupName, previousTaskId: job.taskId },
+    });
+    return true;
   })();
   if (!moved) return fail('queueJobNotRetryable');
-  recordActivity(caller, {
-    action: 'queue.retry',
-    region: job.region,
-    target: job.taskName,
-    outcome: 'ok',
-    detail: { jobId, logGroup: job.logGroupName, previousTaskId: job.taskId },
-  });
   return ok({ state: 'queued' });
 }

@@ -264,25 +264,32 @@ export class QueueWorker {
     }
     reportAwsError('queue.create', err, context);
     const awsMessage = err instanceof Error ? err.message : String(err);
-    update(job.id, {
-      state: 'failed',
-      error_code: mapped.code,
-      aws_message: awsMessage.slice(0, 2000),
-      finished_at: Date.now(),
-      wait_reason: null,
-    });
-    recordActivity(enqueuer(job), {
-      action: 'export.launch',
-      region: job.region,
-      target: job.taskName,
-      outcome: 'error',
-      detail: { via: 'queue', jobId: job.id, logGroup: job.logGroupName, error: mapped.code },
-    });
+    getDb().transaction(() => {
+      update(job.id, {
+        state: 'failed',
+        error_code: mapped.code,
+        aws_message: awsMessage.slice(0, 2000),
+        finished_at: Date.now(),
+        wait_reason: null,
+      });
+      recordActivity(enqueuer(job), {
+        action: 'export.launch',
+        region: job.region,
+        target: job.taskName,
+        outcome: 'error',
+        detail: { via: 'queue', jobId: job.id, logGroup: job.logGroupName, error: mapped.code },
+      });
+    })();
     this.afterFailure();
     return 'failed';
   }
 
+  /** The job's new state and its activity entry in one transaction: a kill between them loses neither. */
   private markRunning(job: StoredJob, taskId: string, status: string, adopted: boolean): void {
+    getDb().transaction(() => this.writeRunning(job, taskId, status, adopted))();
+  }
+
+  private writeRunning(job: StoredJob, taskId: string, status: string, adopted: boolean): void {
     const now = Date.now();
     update(job.id, {
       state: 'running',
