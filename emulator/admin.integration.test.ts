@@ -20,7 +20,11 @@ afterAll(() => env.emulator.close());
 
 describe('admin endpoint', () => {
   it('reports health and counts requests per operation', async () => {
-    expect(await env.admin('health')).toMatchObject({ ok: true, accountId: '123456789012' });
+    expect(await env.admin('health')).toMatchObject({
+      ok: true,
+      accountId: '123456789012',
+      pid: process.pid,
+    });
     await env.admin('stats/reset', {});
     await env.logs.send(new DescribeExportTasksCommand({}));
     await env.logs.send(new DescribeExportTasksCommand({}));
@@ -43,7 +47,46 @@ describe('admin endpoint', () => {
     const started = Date.now();
     await env.logs.send(new DescribeExportTasksCommand({}));
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    expect(await env.admin('faults', {})).toEqual({ throttleRate: 0, errorRate: 0, latencyMs: 0 });
+    expect(await env.admin('faults', {})).toEqual({
+      throttleRate: 0,
+      errorRate: 0,
+      lostResponseRate: 0,
+      latencyMs: 0,
+    });
+  });
+
+  it('loses responses: the change is made, the caller gets a 5xx', async () => {
+    await env.admin('faults', { lostResponseRate: 1, operations: ['CreateLogGroup'] });
+    expect(await failure(env.logs.send(new CreateLogGroupCommand({ logGroupName: 'lost-answer' })))).toMatch(
+      /^ServiceUnavailableException: .*\(500\)$/,
+    );
+    // A refusal is AWS's real answer, not lost: the second create says the group exists.
+    expect(await failure(env.logs.send(new CreateLogGroupCommand({ logGroupName: 'lost-answer' })))).toMatch(
+      /^ResourceAlreadyExistsException/,
+    );
+    await env.admin('faults', {});
+    const groups = await env.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'lost-answer' }));
+    expect(groups.logGroups?.map((g) => g.logGroupName)).toEqual(['lost-answer']);
+  });
+
+  it('becomes unreachable (connections refused) and comes back with its state', async () => {
+    await env.logs.send(new CreateLogGroupCommand({ logGroupName: 'survives-outage' }));
+    const networkError = () =>
+      env.logs.send(new DescribeLogGroupsCommand({})).then(
+        () => 'answered',
+        (err: { code?: string; cause?: { code?: string } }) => err.code ?? err.cause?.code ?? String(err),
+      );
+    await env.emulator.setReachable(false);
+    try {
+      expect(env.emulator.reachable).toBe(false);
+      // A pooled connection may learn of the cut on its first write; a new one is refused.
+      expect(await networkError()).toMatch(/^(ECONNRESET|ECONNREFUSED)$/);
+      expect(await networkError()).toBe('ECONNREFUSED');
+    } finally {
+      await env.emulator.setReachable(true);
+    }
+    const groups = await env.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'survives' }));
+    expect(groups.logGroups?.map((g) => g.logGroupName)).toEqual(['survives-outage']);
   });
 
   // How fast seeding is belongs to the benchmarks (bench/), not to a timed test.

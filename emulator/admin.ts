@@ -1,6 +1,6 @@
 import { bulkCreateTasks } from './export-bulk';
 import { type ExportEngine, renderTask, statusOf } from './export-tasks';
-import { parseFaults } from './faults';
+import { parseFaultRules, showFaultRules } from './faults';
 import type { EmulatorRequest, EmulatorResponse } from './http-types';
 import type { Store } from './state';
 
@@ -15,9 +15,12 @@ const json = (status: number, value: unknown): EmulatorResponse => ({
   body: JSON.stringify(value),
 });
 
+function readJsonValue(req: EmulatorRequest): unknown {
+  return req.body.length === 0 ? {} : (JSON.parse(req.body.toString('utf8')) as unknown);
+}
+
 function readJson(req: EmulatorRequest): Record<string, unknown> {
-  if (req.body.length === 0) return {};
-  const value: unknown = JSON.parse(req.body.toString('utf8'));
+  const value = readJsonValue(req);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new Error('expected a JSON object');
   return value as Record<string, unknown>;
@@ -67,7 +70,7 @@ export function handleAdmin(
   try {
     switch (route) {
       case 'GET /_emulator/health':
-        return json(200, { ok: true, accountId: store.config.accountId });
+        return json(200, { ok: true, accountId: store.config.accountId, pid: process.pid });
       case 'GET /_emulator/stats':
         return json(200, Object.fromEntries(store.stats));
       case 'POST /_emulator/stats/reset':
@@ -89,10 +92,10 @@ export function handleAdmin(
         return json(200, c);
       }
       case 'GET /_emulator/faults':
-        return json(200, store.faults);
+        return json(200, showFaultRules(store.faults));
       case 'POST /_emulator/faults':
-        store.faults = parseFaults(readJson(req));
-        return json(200, store.faults);
+        store.faults = parseFaultRules(readJsonValue(req));
+        return json(200, showFaultRules(store.faults));
       case 'POST /_emulator/export-tasks/bulk': {
         const body = readJson(req);
         const statuses = Array.isArray(body.statuses)

@@ -33,6 +33,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // An AWS outage on demand (`kill -USR2 <pid>`, the pid is in /_emulator/health): stop answering, then again
+  // to come back with the same state.
+  process.on('SIGUSR2', () => {
+    const next = !emulator.reachable;
+    emulator.setReachable(next).then(
+      () => console.log(next ? 'Emulator reachable again' : 'Emulator unreachable (SIGUSR2 again to resume)'),
+      (err: unknown) => console.error('could not switch reachability', err),
+    );
+  });
 }
 
 main().catch((err: unknown) => {

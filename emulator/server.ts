@@ -4,7 +4,7 @@ import { type AdminHooks, handleAdmin } from './admin';
 import { accountFor, readCredential } from './auth';
 import { ApiError } from './errors';
 import { ExportEngine } from './export-tasks';
-import { faultApplies, parseFaults, pickFault, type Service } from './faults';
+import { parseFaultRules, pickFault, pickLostResponse, ruleFor, type Service } from './faults';
 import { type Caller, type EmulatorRequest, type EmulatorResponse, header } from './http-types';
 import { handleLogs, logsError, logsOperations } from './logs-handler';
 import { debouncedSaver, loadState } from './persistence';
@@ -33,13 +33,19 @@ export interface EmulatorOptions {
   runningMs?: number;
   /** How long a cancelled task stays PENDING_CANCEL. Default 1000 ms. */
   cancelMs?: number;
-  faults?: Partial<Faults>;
+  faults?: Partial<Faults> | Partial<Faults>[];
 }
 
 export interface RunningEmulator {
   url: string;
   port: number;
   close(): Promise<void>;
+  /**
+   * Stops answering altogether (the port refuses connections, open ones are cut) or listens again, state
+   * kept: AWS unreachable, for tests. `npm run emulator` toggles it on SIGUSR2.
+   */
+  setReachable(reachable: boolean): Promise<void>;
+  readonly reachable: boolean;
 }
 
 const LOGS_TARGET = 'Logs_20140328.';
@@ -82,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     runningMs: options.runningMs ?? 4000,
     cancelMs: options.cancelMs ?? 1000,
   });
-  store.faults = parseFaults(options.faults ?? {});
+  store.faults = parseFaultRules(options.faults ?? []);
   const engine = new ExportEngine(store);
   const operations = logsOperations(engine);
   const seedRegion = options.seedRegion ?? 'us-east-2';
@@ -126,12 +132,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       operation = s3Route.operation;
     }
     store.count(`${service}:${operation}`);
-    const faults = store.faults;
-    if (faults.latencyMs > 0 && faultApplies(faults, service, operation)) {
-      await sleep(faults.latencyMs);
-    }
+    const rule = ruleFor(store.faults, service, operation);
+    if (rule && rule.latencyMs > 0) await sleep(rule.latencyMs);
     const head = req.method === 'HEAD';
-    const fault = pickFault(faults, service, operation);
+    const fault = rule && pickFault(rule, service);
     if (fault) return faultResponse(service, fault, head);
     const credential = readCredential(req);
     if (typeof credential === 'string') return authError(service, credential);
@@ -140,9 +144,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       accountId: accountFor(credential.accessKeyId, accountId),
       region: credential.region,
     };
-    if (service === 'logs') return handleLogs(store, operations, operation, req, caller);
-    if (service === 'sts') return handleSts(operation, caller);
-    return handleS3(store, s3Route!, req, caller);
+    const out =
+      service === 'logs'
+        ? await handleLogs(store, operations, operation, req, caller)
+        : service === 'sts'
+          ? handleSts(operation, caller)
+          : await handleS3(store, s3Route!, req, caller);
+    const lost = rule && out.status < 300 ? pickLostResponse(rule, service) : undefined;
+    return lost ? faultResponse(service, lost, head) : out;
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -170,20 +179,39 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   server.keepAliveTimeout = 65_000;
 
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4566, host, () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  await listen(options.port ?? 4566);
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let reachable = true;
+  const stopListening = async () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  };
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    get reachable() {
+      return reachable;
+    },
+    setReachable: async (on: boolean) => {
+      if (on === reachable) return;
+      reachable = on;
+      if (on) await listen(port);
+      else await stopListening();
+    },
     close: async () => {
       engine.close();
       saver?.flush();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (reachable) await stopListening();
     },
   };
 }

@@ -23,7 +23,8 @@ export class Store {
   /** Bucket names are global, as in S3; each bucket remembers its owner and Region. */
   buckets = new Map<string, Bucket>();
   nextSeq = 1;
-  faults: Faults = { throttleRate: 0, errorRate: 0, latencyMs: 0 };
+  /** Fault rules; the first whose `operations` match a request applies (none: no faults). */
+  faults: Faults[] = [];
   stats = new Map<string, number>();
   private listeners: Array<() => void> = [];
 

@@ -29,6 +29,7 @@ export async function startWithClients(options: EmulatorOptions = {}, region = '
         ? {}
         : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
     });
+    if (!res.ok) throw new Error(`emulator admin ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, unknown>;
   };
   return { emulator, ...clients(region), clients, admin };

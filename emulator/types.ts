@@ -92,6 +92,8 @@ export interface EmulatorConfig {
 export interface Faults {
   throttleRate: number;
   errorRate: number;
+  /** Requests that succeed, then answer a 5xx as if the response were lost. */
+  lostResponseRate: number;
   latencyMs: number;
   operations?: string[];
 }

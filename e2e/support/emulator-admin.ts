@@ -9,6 +9,8 @@ export type Faults = {
   throttleRate?: number;
   /** 0-1: share of calls answered with a 5xx (ServiceUnavailableException / InternalError / InternalFailure). */
   errorRate?: number;
+  /** 0-1: share of successful calls whose answer is replaced by a 5xx (the change is made: a lost response). */
+  lostResponseRate?: number;
   /** Delay before every affected call, in ms (max 60,000). */
   latencyMs?: number;
   /** Limit the faults to these operations (`DescribeExportTasks` or `logs:DescribeExportTasks`); all when absent. */
@@ -35,16 +37,17 @@ async function admin<T>(route: string, body?: unknown): Promise<T> {
 }
 
 export const emulator = {
-  /** Replaces the current faults (unset fields are 0). */
-  setFaults: (faults: Faults) =>
-    admin<Required<Omit<Faults, 'operations'>> & Pick<Faults, 'operations'>>('faults', faults),
-  clearFaults: () => admin('faults', { throttleRate: 0, errorRate: 0, latencyMs: 0 }),
-  faults: () => admin<Faults>('faults'),
+  /** Replaces the current faults (unset fields are 0); a list gives each its own `operations`. */
+  setFaults: (faults: Faults | Faults[]) => admin<unknown>('faults', faults),
+  clearFaults: () => admin('faults', []),
+  faults: () => admin<Faults | Faults[]>('faults'),
   /** Calls per operation since the last reset, e.g. `{ "logs:DescribeExportTasks": 12 }`. */
   stats: () => admin<Record<string, number>>('stats'),
   resetStats: () => admin('stats/reset', {}),
   state: () => admin<EmulatorState>('state'),
   config: () => admin<EmulatorConfig>('config'),
+  /** The emulator's process id, for `kill -USR2` (stops and restarts its listener: AWS unreachable). */
+  pid: async () => (await admin<{ pid: number }>('health')).pid,
   /** Phase lengths of tasks created from now on. */
   setConfig: (config: Partial<EmulatorConfig>) => admin<EmulatorConfig>('config', config),
   /** The phase lengths the e2e emulator starts with (see E2E.emulatorEnv). */
