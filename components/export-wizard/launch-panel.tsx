@@ -59,14 +59,29 @@ export function LaunchPanel({
   }
 
   const activeTaskId = error?.params?.taskId ? String(error.params.taskId) : null;
+  // AWS may hold the task: not a refusal, and launching again could export twice.
+  const unconfirmed = error?.error === 'launchUnconfirmed';
   const offerQueue = !many && (activeOnly || error?.canQueue);
 
   return (
     <div className="space-y-3">
       <div aria-live="assertive">
         {error ? (
-          <Alert tone="danger" title={t('refused')}>
+          <Alert
+            tone={unconfirmed ? 'warning' : 'danger'}
+            title={unconfirmed ? t('unconfirmed') : t('refused')}
+          >
             <p>{te(error.error as 'internal', error.params ?? {})}</p>
+            {unconfirmed ? (
+              <p className="mt-1">
+                <Link
+                  href={`/exports?q=${encodeURIComponent(String(error.params?.taskName ?? ''))}`}
+                  className="font-medium underline"
+                >
+                  {t('findInHistory')}
+                </Link>
+              </p>
+            ) : null}
             {activeTaskId ? (
               <p className="mt-1">
                 <Link href={`/exports/${encodeURIComponent(activeTaskId)}`} className="font-medium underline">

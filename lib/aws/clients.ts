@@ -21,8 +21,37 @@ function cached<T extends CloudWatchLogsClient | S3Client | STSClient>(key: stri
 
 const retryStrategy = new LogportRetryStrategy();
 
+function ms(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * The SDK waits forever by default: an endpoint that drops packets (a firewall, a wrong VPC endpoint) would
+ * hold every page until the operating system gives up, minutes later. A connection gets 5 s, and a socket
+ * that stays silent for 30 s is cut (idle, so a long download that keeps flowing is never cut).
+ */
+const requestHandler = {
+  connectionTimeout: ms('LOGPORT_AWS_CONNECT_TIMEOUT_MS', 5_000),
+  socketTimeout: ms('LOGPORT_AWS_IDLE_TIMEOUT_MS', 30_000),
+};
+
 export function logsClient(region: string): CloudWatchLogsClient {
-  return cached(`logs:${region}`, () => new CloudWatchLogsClient({ region, retryStrategy }));
+  return cached(`logs:${region}`, () => new CloudWatchLogsClient({ region, retryStrategy, requestHandler }));
+}
+
+const onceStrategy = new LogportRetryStrategy(3, 100, 2_000, false);
+
+/**
+ * For CreateExportTask only: retries throttling, never a 5xx or a network error, which may come after the
+ * task was created (a blind retry would export twice, or meet our own task as "another export is active").
+ * Callers look the task up by name instead (lib/export-tasks/create.ts, the queue worker).
+ */
+export function logsCreateClient(region: string): CloudWatchLogsClient {
+  return cached(
+    `logs-create:${region}`,
+    () => new CloudWatchLogsClient({ region, retryStrategy: onceStrategy, requestHandler }),
+  );
 }
 
 export function s3Client(region: string): S3Client {
@@ -30,12 +59,19 @@ export function s3Client(region: string): S3Client {
   const custom = Boolean(process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL);
   return cached(
     `s3:${region}`,
-    () => new S3Client({ region, retryStrategy, forcePathStyle: custom, followRegionRedirects: true }),
+    () =>
+      new S3Client({
+        region,
+        retryStrategy,
+        requestHandler,
+        forcePathStyle: custom,
+        followRegionRedirects: true,
+      }),
   );
 }
 
 export function stsClient(region: string): STSClient {
-  return cached(`sts:${region}`, () => new STSClient({ region, retryStrategy }));
+  return cached(`sts:${region}`, () => new STSClient({ region, retryStrategy, requestHandler }));
 }
 
 /** The endpoint CloudWatch Logs calls go to, when one is configured (null: the real AWS endpoint). */

@@ -20,6 +20,12 @@ export class LogportRetryStrategy implements RetryStrategyV2 {
     private readonly maxAttempts = 3,
     private readonly baseDelayMs = 100,
     private readonly maxDelayMs = 2_000,
+    /**
+     * Whether to retry errors that may come after AWS did the work (5xx, timeouts, cut connections). Off for
+     * calls that are not idempotent (CreateExportTask): the caller looks for what the call made instead.
+     * Throttling is always retried: a throttled request was refused before it did anything.
+     */
+    private readonly retryAmbiguous = true,
   ) {}
 
   async acquireInitialRetryToken(): Promise<RetryToken> {
@@ -29,7 +35,9 @@ export class LogportRetryStrategy implements RetryStrategyV2 {
   async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const attempts = (previous as Token).attempts + 1;
     const name = info.error?.name ?? '';
-    const retryable = ['THROTTLING', 'TRANSIENT', 'SERVER_ERROR'].includes(info.errorType);
+    const retryable = (
+      this.retryAmbiguous ? ['THROTTLING', 'TRANSIENT', 'SERVER_ERROR'] : ['THROTTLING']
+    ).includes(info.errorType);
     if (NEVER_RETRY.has(name) || !retryable || attempts >= this.maxAttempts) {
       throw new Error('no retry');
     }

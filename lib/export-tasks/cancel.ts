@@ -5,11 +5,16 @@ import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
 import { logsClient } from '@/lib/aws/clients';
 import { reportAwsError } from '@/lib/aws/errors';
+import { describeTask } from './find';
 import { invalidateExportTasks } from './list';
 
 /**
  * Cancels one export task for a caller whose role was already checked. AWS's refusals come back as message
  * keys ("This export already finished", "does not exist"); every attempt is recorded with who made it.
+ *
+ * A cancel whose answer was lost (a 5xx or a cut connection after AWS acted) is retried by the SDK, and the
+ * retry is refused because the task is already being cancelled: when AWS refuses or fails, we look at the
+ * task, and if it is cancelling or cancelled, the cancel did what was asked.
  */
 export async function cancelExport(
   caller: Caller,
@@ -22,6 +27,13 @@ export async function cancelExport(
     const mapped = reportAwsError('CancelExportTask', err, { taskId });
     // A refusal changes nothing in AWS, but the list may be showing a stale status: fetch it again.
     invalidateExportTasks(region);
+    if (mapped.code === 'taskAlreadyFinished' || mapped.retryable) {
+      const now = await describeTask(region, taskId).catch(() => null);
+      if (now?.status === 'PENDING_CANCEL' || now?.status === 'CANCELLED') {
+        recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
+        return ok({ taskId });
+      }
+    }
     recordActivity(caller, {
       action: 'export.cancel',
       region,

@@ -107,6 +107,18 @@ describe('cancelExport against the emulator', () => {
     expect(entry).toMatchObject({ actor: 'olivia', target: taskId, outcome: 'ok', region });
   });
 
+  it('a cancel whose answer AWS loses (the SDK retries into "already cancelling") still reports it done', async () => {
+    await admin('config', { pendingMs: 60_000, runningMs: 1_000 });
+    const taskId = await createTask();
+    await admin('stats/reset', {});
+    await admin('faults', { lostResponseRate: 1, operations: ['logs:CancelExportTask'] });
+    const result = await cancel.cancelExport(caller, { region, taskId });
+    await admin('faults', {});
+    expect(result).toEqual({ ok: true, data: { taskId } });
+    expect((await admin('stats'))['logs:CancelExportTask']).toBeGreaterThanOrEqual(1);
+    expect(['PENDING_CANCEL', 'CANCELLED']).toContain(await statusOf(taskId));
+  });
+
   it('says a finished task already finished, in a key the browser can show', async () => {
     await admin('config', { pendingMs: 100, runningMs: 100 });
     const taskId = await createTask();

@@ -110,6 +110,60 @@ describe('queue worker against the emulator', () => {
     expect(createdOrder).toEqual(planned.map((j) => j.taskName));
   });
 
+  it('completes every job exactly once while AWS throttles 30%, fails 5% and loses 5% of its answers', async () => {
+    const planned = jobs(8);
+    const { batchId } = enqueueJobs(alice, planned);
+    const worker = new QueueWorker({ pollMs: 40, regions: REGIONS });
+    await env.admin('stats/reset', {});
+    await env.admin('faults', { throttleRate: 0.3, errorRate: 0.05, lostResponseRate: 0.05 });
+    let result: string;
+    try {
+      result = await worker.runUntilIdle(120_000);
+    } finally {
+      await env.admin('faults', {});
+      await worker.stop();
+    }
+    expect(result).toBe('idle');
+    expect(batchJobs(batchId).map((j) => j.state)).toEqual(Array(8).fill('completed'));
+    const tasks = await awsTasksNamed(planned.map((j) => j.taskName));
+    for (const job of planned) {
+      expect(
+        tasks.filter((t) => t.taskName === job.taskName),
+        job.taskName,
+      ).toHaveLength(1);
+    }
+    // The faults really hit: far more calls than a clean run needs.
+    const stats = (await env.admin('stats')) as Record<string, number>;
+    expect(stats['logs:CreateExportTask']).toBeGreaterThanOrEqual(8);
+  });
+
+  it('adopts the task whose CreateExportTask answer was lost instead of submitting it again', async () => {
+    const planned = jobs(2);
+    const { batchId } = enqueueJobs(alice, planned);
+    const worker = new QueueWorker({ pollMs: 40, regions: REGIONS });
+    await env.admin('stats/reset', {});
+    await env.admin('faults', { lostResponseRate: 1, operations: ['logs:CreateExportTask'] });
+    let result: string;
+    try {
+      result = await worker.runUntilIdle(60_000);
+    } finally {
+      await env.admin('faults', {});
+      await worker.stop();
+    }
+    expect(result).toBe('idle');
+    expect(batchJobs(batchId).map((j) => j.state)).toEqual(['completed', 'completed']);
+    // Every create "failed", yet each job was sent once and found by its name.
+    const stats = (await env.admin('stats')) as Record<string, number>;
+    expect(stats['logs:CreateExportTask']).toBe(2);
+    const tasks = await awsTasksNamed(planned.map((j) => j.taskName));
+    expect(tasks.map((t) => t.taskName).sort()).toEqual(planned.map((j) => j.taskName).sort());
+    const adoptedLaunch = getDb().prepare(
+      "SELECT COUNT(*) FROM activity WHERE action = 'export.launch' AND detail LIKE '%\"adopted\":true%' AND detail LIKE ?",
+    );
+    const adopted = batchJobs(batchId).map((j) => adoptedLaunch.pluck().get(`%"jobId":"${j.id}"%`));
+    expect(adopted).toEqual([1, 1]);
+  });
+
   it('waits while an export started outside Logport is active, then continues', async () => {
     const { CreateExportTaskCommand } = await import('@aws-sdk/client-cloudwatch-logs');
     await env.admin('config', { pendingMs: 300, runningMs: 600 });

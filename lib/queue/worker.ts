@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CancelExportTaskCommand, CreateExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { recordActivity } from '@/lib/audit';
-import { logsClient } from '@/lib/aws/clients';
+import { logsClient, logsCreateClient } from '@/lib/aws/clients';
 import { mapAwsError, reportAwsError } from '@/lib/aws/errors';
 import { getDb } from '@/lib/db';
+import { CLOCK_SKEW_MS, describeTask, findTaskByName } from '@/lib/export-tasks/find';
 import { invalidateExportTasks } from '@/lib/export-tasks/list';
 import { isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
-import { describeTask, findActiveTask, findTaskByName } from './aws';
+import { findActiveTask } from './aws';
 import { acquireLease, holdsLease, releaseLease } from './lease';
 import { getJob, headJob, readSettings, runningJob, type StoredJob, update, writeSettings } from './store';
 import { stateForTaskStatus } from './transitions';
@@ -40,8 +41,6 @@ export type WorkerOptions = {
   regions?: () => Promise<string[]>;
 };
 
-// AWS's clock and ours may differ; a task created this long before our intent may still be ours.
-const CLOCK_SKEW_MS = 60_000;
 // Right after CreateExportTask, DescribeExportTasks may not list the task yet.
 const NOT_LISTED_GRACE_MS = 60_000;
 
@@ -205,7 +204,7 @@ export class QueueWorker {
     }
     if (!this.recordIntent(job)) return 'standby';
     try {
-      const out = await logsClient(job.region).send(
+      const out = await logsCreateClient(job.region).send(
         new CreateExportTaskCommand({
           taskName: job.taskName,
           logGroupName: job.logGroupName,

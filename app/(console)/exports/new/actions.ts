@@ -124,6 +124,6 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
     const busy = created.error.code === 'exportLimit' || created.error.code === 'exportLimitNamed';
     return { ...fail(created.error.code, created.error.params), ...(busy ? { canQueue: true } : {}) };
   }
-  record(auth.user, job, 'ok', { taskId: created.taskId });
+  record(auth.user, job, 'ok', { taskId: created.taskId, ...(created.recovered ? { recovered: true } : {}) });
   redirect(`/exports/${encodeURIComponent(created.taskId)}?created=1`);
 }

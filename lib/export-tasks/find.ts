@@ -1,0 +1,59 @@
+import 'server-only';
+import { DescribeExportTasksCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { logsClient } from '@/lib/aws/clients';
+import { toExportTask } from './list';
+import type { ExportSpec, ExportTask } from './types';
+
+/** AWS's clock and ours may differ; a task created this long before we asked may still be ours. */
+export const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * The newest task in the Region that matches, created at or after `since`, read with fresh
+ * DescribeExportTasks calls (never the shared list cache: a decision rests on it). AWS lists newest first, so
+ * paging stops at the first task created before `since`, and long histories are never read to the end.
+ */
+export async function findTask(
+  region: string,
+  since: number,
+  matches: (task: ExportTask) => boolean,
+): Promise<ExportTask | null> {
+  let nextToken: string | undefined;
+  do {
+    const out = await logsClient(region).send(new DescribeExportTasksCommand({ nextToken, limit: 50 }));
+    for (const raw of out.exportTasks ?? []) {
+      const task = toExportTask(raw);
+      if (task.createdAt !== null && task.createdAt < since) return null;
+      if (matches(task)) return task;
+    }
+    nextToken = out.nextToken;
+  } while (nextToken);
+  return null;
+}
+
+/** One task by id, fresh from AWS (null: AWS does not list it). */
+export async function describeTask(region: string, taskId: string): Promise<ExportTask | null> {
+  const out = await logsClient(region).send(new DescribeExportTasksCommand({ taskId }));
+  const task = out.exportTasks?.[0];
+  return task ? toExportTask(task) : null;
+}
+
+/** The task a submission created under its (unique per job) name, unless it is one we must not adopt. */
+export function findTaskByName(
+  region: string,
+  taskName: string,
+  since: number,
+  exclude: readonly string[] = [],
+): Promise<ExportTask | null> {
+  return findTask(region, since, (t) => t.taskName === taskName && !exclude.includes(t.taskId));
+}
+
+/** A task exactly like this request: same name, group, range and destination. */
+export function sameExport(spec: ExportSpec) {
+  return (t: ExportTask): boolean =>
+    t.taskName === spec.taskName &&
+    t.logGroupName === spec.logGroupName &&
+    t.from === spec.from &&
+    t.to === spec.to &&
+    t.destination === spec.destination &&
+    t.destinationPrefix === spec.destinationPrefix;
+}
