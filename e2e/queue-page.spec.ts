@@ -68,6 +68,19 @@ test.describe('queue as an operator', () => {
     expect(axe.violations).toEqual([]);
   });
 
+  test('an idle /queue shows a batch someone queues elsewhere, without a reload', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('/queue');
+    // Idle first (earlier work drained), so the page is on its slow poll, not the 1.5 s one.
+    await expect(page.getByTestId('queue-summary')).toContainText('Nothing left to run.', {
+      timeout: 90_000,
+    });
+    const { names } = enqueue(1);
+    const batch = page.getByTestId('queue-batch').filter({ hasText: names[0]! });
+    await expect(batch).toBeVisible({ timeout: 20_000 });
+    await expect(batch.getByTestId('batch-progress')).toHaveText('1 of 1 done', { timeout: 60_000 });
+  });
+
   test('pause, cancel a queued job, retry it, resume; the activity log shows each step and who did it', async ({
     page,
   }) => {

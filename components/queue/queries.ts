@@ -8,6 +8,9 @@ export const queueKeys = {
 };
 
 export const QUEUE_POLL_MS = 1_500;
+/** While idle or paused: slow enough to cost nothing (the route reads only SQLite), fast enough to see a
+ * batch another operator queues. */
+export const QUEUE_IDLE_POLL_MS = 10_000;
 
 export class QueueLoadError extends Error {
   constructor(readonly code: string) {
@@ -24,12 +27,12 @@ export async function fetchQueue(): Promise<QueueSnapshot> {
   return (await res.json()) as QueueSnapshot;
 }
 
-/** Polls only while something can change; stops once the queue is idle or paused with nothing running. */
+/** Polls quickly while work moves, slowly once the queue is idle or paused, never in a background tab. */
 export function queueOptions() {
   return queryOptions({
     queryKey: queueKeys.snapshot(),
     queryFn: fetchQueue,
-    refetchInterval: (query) => (query.state.data?.active ? QUEUE_POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.active ? QUEUE_POLL_MS : QUEUE_IDLE_POLL_MS),
     refetchIntervalInBackground: false,
   });
 }
