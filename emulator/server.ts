@@ -136,7 +136,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (rule && rule.latencyMs > 0) await sleep(rule.latencyMs);
     const head = req.method === 'HEAD';
     const fault = rule && pickFault(rule, service);
-    if (fault) return faultResponse(service, fault, head);
+    if (fault) {
+      store.count(fault.status === 500 ? 'faults:error' : 'faults:throttle');
+      return faultResponse(service, fault, head);
+    }
     const credential = readCredential(req);
     if (typeof credential === 'string') return authError(service, credential);
     const caller: Caller = {
@@ -151,7 +154,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           ? handleSts(operation, caller)
           : await handleS3(store, s3Route!, req, caller);
     const lost = rule && out.status < 300 ? pickLostResponse(rule, service) : undefined;
-    return lost ? faultResponse(service, lost, head) : out;
+    if (!lost) return out;
+    store.count('faults:lost');
+    return faultResponse(service, lost, head);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -191,10 +196,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let reachable = true;
+  // While the port is closed nothing else may keep the process alive: hold it open until we listen again.
+  let keepAlive: NodeJS.Timeout | undefined;
+  let switching: Promise<void> = Promise.resolve();
   const stopListening = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await closed;
+  };
+  const switchTo = async (on: boolean) => {
+    if (on === reachable) return;
+    if (on) {
+      await listen(port);
+      clearInterval(keepAlive);
+    } else {
+      keepAlive = setInterval(() => undefined, 60_000);
+      await stopListening();
+    }
+    reachable = on;
   };
   return {
     url: `http://${shownHost}:${port}`,
@@ -202,15 +221,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     get reachable() {
       return reachable;
     },
-    setReachable: async (on: boolean) => {
-      if (on === reachable) return;
-      reachable = on;
-      if (on) await listen(port);
-      else await stopListening();
+    setReachable: (on: boolean) => {
+      // One switch at a time, in the order asked.
+      switching = switching.catch(() => undefined).then(() => switchTo(on));
+      return switching;
     },
     close: async () => {
       engine.close();
       saver?.flush();
+      clearInterval(keepAlive);
       if (reachable) await stopListening();
     },
   };

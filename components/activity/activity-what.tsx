@@ -3,6 +3,24 @@ import type { ActivityEntry } from '@/lib/audit';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
+/** Every placeholder an error message may use, from what the entry recorded (absent ones stay empty). */
+function errorParams(d: Record<string, unknown>, target: string | null, bucket: string | null) {
+  const recorded =
+    typeof d.errorParams === 'object' && d.errorParams !== null
+      ? (d.errorParams as Record<string, unknown>)
+      : {};
+  const params: Record<string, string> = {
+    bucket: bucket ?? '',
+    logGroup: str(d.logGroup) ?? str(d.logGroupName) ?? '',
+    taskName: str(d.taskName) ?? target ?? '',
+    taskId: '',
+    name: '',
+  };
+  for (const [k, v] of Object.entries(recorded))
+    if (typeof v === 'string' || typeof v === 'number') params[k] = String(v);
+  return params;
+}
+
 /** The "what" of an entry in words: its target, and the details that matter for its kind of action. */
 export async function ActivityWhat({ entry }: { entry: ActivityEntry }) {
   const t = await getTranslations('activity');
@@ -25,9 +43,11 @@ export async function ActivityWhat({ entry }: { entry: ActivityEntry }) {
   if (entry.action === 'settings.change' && str(d.from) && str(d.to)) {
     lines.push(t('setting', { name: entry.target ?? '', from: String(d.from), to: String(d.to) }));
   }
-  const notes = [d.via === 'queue' ? t('viaQueue') : null, d.adopted === true ? t('adopted') : null].filter(
-    Boolean,
-  );
+  const notes = [
+    d.via === 'queue' ? t('viaQueue') : null,
+    d.adopted === true ? t('adopted') : null,
+    d.recovered === true ? t('recovered') : null,
+  ].filter(Boolean);
   const error = str(d.error);
   return (
     <div className="space-y-0.5">
@@ -49,9 +69,7 @@ export async function ActivityWhat({ entry }: { entry: ActivityEntry }) {
       {error ? (
         <p className="text-xs text-red-800 dark:text-red-300">
           {t('errorCode', {
-            reason: te.has(error)
-              ? te(error, { bucket: bucket ?? '', logGroup: str(d.logGroup) ?? '' })
-              : error,
+            reason: te.has(error) ? te(error, errorParams(d, entry.target, bucket)) : error,
           })}
         </p>
       ) : null}

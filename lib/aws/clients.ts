@@ -29,11 +29,20 @@ function ms(name: string, fallback: number): number {
 /**
  * The SDK waits forever by default: an endpoint that drops packets (a firewall, a wrong VPC endpoint) would
  * hold every page until the operating system gives up, minutes later. A connection gets 5 s, and a socket
- * that stays silent for 30 s is cut (idle, so a long download that keeps flowing is never cut).
+ * that stays silent for 30 s is cut.
  */
 const requestHandler = {
   connectionTimeout: ms('LOGPORT_AWS_CONNECT_TIMEOUT_MS', 5_000),
   socketTimeout: ms('LOGPORT_AWS_IDLE_TIMEOUT_MS', 30_000),
+};
+
+/**
+ * S3 also streams downloads to the browser (lib/s3/objects.ts): while a slow reader holds the stream back the
+ * socket is silent too, so S3 gets the same connect limit and a far longer idle one.
+ */
+const s3RequestHandler = {
+  connectionTimeout: requestHandler.connectionTimeout,
+  socketTimeout: Math.max(requestHandler.socketTimeout, 300_000),
 };
 
 export function logsClient(region: string): CloudWatchLogsClient {
@@ -63,7 +72,7 @@ export function s3Client(region: string): S3Client {
       new S3Client({
         region,
         retryStrategy,
-        requestHandler,
+        requestHandler: s3RequestHandler,
         forcePathStyle: custom,
         followRegionRedirects: true,
       }),

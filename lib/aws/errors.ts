@@ -13,10 +13,47 @@ type AwsLikeError = {
   $metadata?: { httpStatusCode?: number };
 };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+// Failures to connect: the request never left, so AWS cannot have acted on it.
+const BEFORE_SENDING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const THROTTLING = new Set(['ThrottlingException', 'SlowDown', 'TooManyRequestsException', 'Throttling']);
 
 function asAwsError(err: unknown): AwsLikeError {
   return typeof err === 'object' && err !== null ? (err as AwsLikeError) : { message: String(err) };
+}
+
+/**
+ * Whether AWS may have carried out a request that failed. No for AWS's own refusals (a 4xx answer, throttling)
+ * and for failures to connect; yes for 5xx, cut connections, timeouts after sending and anything unrecognised.
+ * A call that is not idempotent (CreateExportTask) is never retried blindly when this is yes: the caller
+ * looks for what it made instead.
+ */
+export function mayHaveActed(err: unknown): boolean {
+  const e = asAwsError(err);
+  const cause = (err as { cause?: { code?: string } } | null)?.cause;
+  if (BEFORE_SENDING.has(e.code ?? '') || BEFORE_SENDING.has(cause?.code ?? '')) return false;
+  if (e.name === 'TimeoutError' && /without establishing a connection/i.test(e.message ?? '')) return false;
+  if (THROTTLING.has(e.name ?? '')) return false;
+  const status = e.$metadata?.httpStatusCode;
+  return !(status !== undefined && status >= 400 && status < 500);
+}
+
+/** The message of a refusal AWS itself answered (a 4xx), fit to show; null for anything else. */
+export function awsRefusalMessage(err: unknown): string | null {
+  const e = asAwsError(err);
+  const status = e.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 400 && status < 500 && e.message ? e.message : null;
 }
 
 export function mapAwsError(err: unknown, context: Record<string, string | number> = {}): LogportError {
@@ -30,7 +67,7 @@ export function mapAwsError(err: unknown, context: Record<string, string | numbe
   if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(cause?.code ?? '') || name === 'TimeoutError') {
     return { code: 'awsUnreachable', retryable: true };
   }
-  if (name === 'ThrottlingException' || name === 'SlowDown' || name === 'TooManyRequestsException') {
+  if (THROTTLING.has(name)) {
     return { code: 'awsThrottled', retryable: true };
   }
   if (name === 'LimitExceededException') return { code: 'exportLimit', params: p, retryable: true };

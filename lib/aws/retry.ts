@@ -1,4 +1,5 @@
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
+import { mayHaveActed } from './errors';
 
 /**
  * The SDK's standard strategy treats `LimitExceededException` (one active export per account) as throttling and
@@ -23,7 +24,7 @@ export class LogportRetryStrategy implements RetryStrategyV2 {
     /**
      * Whether to retry errors that may come after AWS did the work (5xx, timeouts, cut connections). Off for
      * calls that are not idempotent (CreateExportTask): the caller looks for what the call made instead.
-     * Throttling is always retried: a throttled request was refused before it did anything.
+     * Throttling and failures to connect are always retried: those requests did nothing.
      */
     private readonly retryAmbiguous = true,
   ) {}
@@ -35,9 +36,9 @@ export class LogportRetryStrategy implements RetryStrategyV2 {
   async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const attempts = (previous as Token).attempts + 1;
     const name = info.error?.name ?? '';
-    const retryable = (
-      this.retryAmbiguous ? ['THROTTLING', 'TRANSIENT', 'SERVER_ERROR'] : ['THROTTLING']
-    ).includes(info.errorType);
+    const transient = ['THROTTLING', 'TRANSIENT', 'SERVER_ERROR'].includes(info.errorType);
+    const retryable =
+      info.errorType === 'THROTTLING' || (transient && (this.retryAmbiguous || !mayHaveActed(info.error)));
     if (NEVER_RETRY.has(name) || !retryable || attempts >= this.maxAttempts) {
       throw new Error('no retry');
     }

@@ -1,4 +1,8 @@
-import { CancelExportTaskCommand, DescribeExportTasksCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CancelExportTaskCommand,
+  CreateExportTaskCommand,
+  DescribeExportTasksCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startWithClients } from '@/emulator/test-clients';
 
@@ -83,6 +87,35 @@ describe('createExport when AWS answers badly', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'awsThrottled' } });
     expect(await creates()).toBe(3);
     expect(await tasksNamed(req.taskName)).toEqual([]);
+  });
+
+  it('AWS unreachable (connection refused): retried, nothing sent, "not launched" without a lookup', async () => {
+    const req = request();
+    await env.emulator.setReachable(false);
+    // Let the client's pool notice its cut keep-alive connections: a request on one of those is ambiguous.
+    await new Promise((r) => setTimeout(r, 200));
+    let result: Awaited<ReturnType<typeof createExport>>;
+    try {
+      result = await createExport(req);
+    } finally {
+      await env.emulator.setReachable(true);
+    }
+    expect(result).toMatchObject({ ok: false, error: { code: 'awsUnreachable' } });
+    expect(await tasksNamed(req.taskName)).toEqual([]);
+  });
+
+  it('a second launch of the very export that is active counts as that launch, not "another export"', async () => {
+    const req = request();
+    // The first launch reached AWS; its answer never reached the user, who launches again.
+    const { taskId } = await env.logs.send(new CreateExportTaskCommand(req));
+    const again = await createExport(req);
+    expect(again).toEqual({ ok: true, taskId, recovered: true });
+    // A different export at the same time is refused and named.
+    const other = await createExport({ ...request(), taskName: 'someone-else' });
+    expect(other).toMatchObject({
+      ok: false,
+      error: { code: 'exportLimitNamed', params: { taskId, name: req.taskName } },
+    });
   });
 
   it('when the answer is lost and AWS cannot be asked either, it says the launch is unconfirmed', async () => {

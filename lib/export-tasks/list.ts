@@ -103,15 +103,20 @@ export async function getExportTask(region: string, taskId: string): Promise<Exp
 
 /**
  * The account's active export (PENDING or RUNNING), if any. The limit is per account, so every configured
- * Region is asked; filtering by status keeps each call to one small page.
+ * Region is asked; filtering by status keeps each call to one small page. `fresh` skips the shared answers:
+ * for a decision (the queue submitting, a launch refused as busy) a two-second-old list is not good enough.
  */
 export async function findActiveExportTask(
-  regions: string[],
+  regions: readonly string[],
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<(ExportTask & { region: string }) | null> {
   for (const region of regions) {
     for (const statusCode of ['RUNNING', 'PENDING'] as const) {
-      const page = await listExportTasks({ region, statusCode, limit: 1 });
-      const task = page.tasks[0];
+      const task = fresh
+        ? await logsClient(region)
+            .send(new DescribeExportTasksCommand({ statusCode, limit: 1 }))
+            .then((out) => (out.exportTasks?.[0] ? toExportTask(out.exportTasks[0]) : undefined))
+        : (await listExportTasks({ region, statusCode, limit: 1 })).tasks[0];
       if (task) return { ...task, region };
     }
   }

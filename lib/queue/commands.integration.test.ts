@@ -65,6 +65,34 @@ describe('queue commands', () => {
     );
   });
 
+  it('a cancel for a job whose submission may have reached AWS waits for the worker, which cancels that task', async () => {
+    const start = Date.now() - 2 * 24 * HOUR;
+    const [job] = sampleJobs(1).map((j) => ({ ...j, from: start, to: start + HOUR }));
+    const { jobIds } = enqueueJobs(bob, [job!]);
+    const id = jobIds[0]!;
+    const worker = new QueueWorker({ pollMs: 30, regions: async () => ['us-east-2'] });
+    await env.admin('config', { pendingMs: 60_000, runningMs: 60_000 });
+    // AWS creates the task but the answer is lost: the job is back in the queue with its intent kept.
+    await env.admin('faults', { lostResponseRate: 1, operations: ['logs:CreateExportTask'] });
+    expect(await worker.tick()).toBe('waiting');
+    await env.admin('faults', {});
+    expect(getJob(id)).toMatchObject({ state: 'queued', taskId: null });
+    expect(getJob(id)?.intentAt).not.toBeNull();
+
+    // Not cancelled on the spot (AWS holds an export for it): requested, for the worker.
+    expect(await cancelJob(bob, id)).toEqual({ ok: true, data: { state: 'queued' } });
+    expect(getJob(id)?.cancelRequested).toBe(true);
+    await env.admin('config', { pendingMs: 150, runningMs: 150 });
+    expect(await worker.runUntilIdle(20_000)).toBe('idle');
+    await worker.stop();
+    const found = (await env.logs.send(new DescribeExportTasksCommand({ limit: 50 }))).exportTasks?.filter(
+      (t) => t.taskName === job!.taskName,
+    );
+    expect(found).toHaveLength(1);
+    expect(found?.[0]?.status?.code).toBe('CANCELLED');
+    expect(getJob(id)).toMatchObject({ state: 'cancelled', taskId: found?.[0]?.taskId });
+  });
+
   it('shows progress, settings and an estimate in the snapshot, and stops being active when paused', async () => {
     setPaused(bob, true);
     const { batchId } = enqueueJobs(bob, sampleJobs(2));

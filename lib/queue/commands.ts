@@ -17,6 +17,8 @@ import type { JobState, OnFailure } from './types';
 export function setPaused(caller: Caller, paused: boolean): ActionResult<{ paused: boolean }> {
   getDb().transaction(() => {
     writeSettings({ paused }, caller.name);
+    // Resume means now: jobs re-checked while paused do not wait out their pause-time delay.
+    if (!paused) getDb().prepare("UPDATE queue_jobs SET not_before = 0 WHERE state = 'queued'").run();
     recordActivity(caller, { action: paused ? 'queue.pause' : 'queue.resume', outcome: 'ok' });
   })();
   return ok({ paused });
@@ -49,9 +51,17 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
       detail: { jobId, logGroup: job.logGroupName, ...detail, state },
     });
 
+  // Only a job that never reached AWS is cancelled here; one whose submission was interrupted may have a task
+  // in AWS, so the worker looks for it first and cancels that too.
   const cancelledHere = getDb().transaction(() => {
-    if (job.state !== 'queued' || !update(jobId, { state: 'cancelled', finished_at: Date.now() }, ['queued']))
-      return false;
+    const now = Date.now();
+    const changed = getDb()
+      .prepare(
+        `UPDATE queue_jobs SET state = 'cancelled', finished_at = ?, updated_at = ?
+         WHERE id = ? AND state = 'queued' AND intent_at IS NULL`,
+      )
+      .run(now, now, jobId).changes;
+    if (changed !== 1) return false;
     audit('cancelled');
     return true;
   })();

@@ -132,10 +132,11 @@ describe('queue worker against the emulator', () => {
         job.taskName,
       ).toHaveLength(1);
     }
-    // The faults really hit: far more calls than a clean run needs.
+    // The faults really hit (5% each of ~200 calls: together, practically always at least one).
     const stats = (await env.admin('stats')) as Record<string, number>;
-    expect(stats['logs:CreateExportTask']).toBeGreaterThanOrEqual(8);
-  });
+    expect(stats['faults:throttle']).toBeGreaterThan(0);
+    expect((stats['faults:error'] ?? 0) + (stats['faults:lost'] ?? 0)).toBeGreaterThan(0);
+  }, 150_000);
 
   it('adopts the task whose CreateExportTask answer was lost instead of submitting it again', async () => {
     const planned = jobs(2);

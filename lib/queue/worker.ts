@@ -4,13 +4,12 @@ import { hostname } from 'node:os';
 import { CancelExportTaskCommand, CreateExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { recordActivity } from '@/lib/audit';
 import { logsClient, logsCreateClient } from '@/lib/aws/clients';
-import { mapAwsError, reportAwsError } from '@/lib/aws/errors';
+import { awsRefusalMessage, mapAwsError, mayHaveActed, reportAwsError } from '@/lib/aws/errors';
 import { getDb } from '@/lib/db';
 import { CLOCK_SKEW_MS, describeTask, findTaskByName } from '@/lib/export-tasks/find';
-import { invalidateExportTasks } from '@/lib/export-tasks/list';
+import { findActiveExportTask, invalidateExportTasks } from '@/lib/export-tasks/list';
 import { isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
-import { findActiveTask } from './aws';
 import { acquireLease, holdsLease, releaseLease } from './lease';
 import { getJob, headJob, readSettings, runningJob, type StoredJob, update, writeSettings } from './store';
 import { stateForTaskStatus } from './transitions';
@@ -41,6 +40,8 @@ export type WorkerOptions = {
   regions?: () => Promise<string[]>;
 };
 
+// While paused, how often a job whose submission was interrupted is looked for in AWS.
+const PAUSED_RECHECK_MS = 30_000;
 // Right after CreateExportTask, DescribeExportTasks may not list the task yet.
 const NOT_LISTED_GRACE_MS = 60_000;
 
@@ -116,7 +117,9 @@ export class QueueWorker {
     const head = headJob();
     if (!head) return 'idle';
     const settings = readSettings();
-    if (head.state === 'queued' && settings.paused && !head.cancelRequested) return 'paused';
+    // Paused: nothing new is submitted, but a job whose submission may have reached AWS is still checked.
+    if (head.state === 'queued' && settings.paused && !head.cancelRequested && head.intentAt === null)
+      return 'paused';
     if (head.notBefore > Date.now()) return 'waiting';
     try {
       return await this.advance(head, settings.paused);
@@ -193,11 +196,16 @@ export class QueueWorker {
       return 'cancelled';
     }
     if (paused) {
-      update(job.id, { state: 'queued' }, ['submitting']);
+      // Not in AWS: look again now and then while paused (resume clears the wait).
+      update(
+        job.id,
+        { state: 'queued', ...(job.intentAt !== null ? { not_before: Date.now() + PAUSED_RECHECK_MS } : {}) },
+        ['queued', 'submitting'],
+      );
       return 'paused';
     }
     const regions = [...new Set([job.region, ...(await this.regions())])];
-    const active = await findActiveTask(regions);
+    const active = await findActiveExportTask(regions, { fresh: true });
     if (active) {
       update(job.id, { state: 'queued', not_before: Date.now() + this.pollMs, wait_reason: 'accountBusy' });
       return 'waiting';
@@ -248,9 +256,9 @@ export class QueueWorker {
   private createFailed(job: StoredJob, err: unknown): TickResult {
     const context = { logGroup: job.logGroupName, bucket: job.destination };
     const mapped = mapAwsError(err, context);
-    if (mapped.code === 'exportLimit' || mapped.retryable) {
-      // Nothing was created for sure only in the limit case; either way the job keeps its intent time, so
-      // the next attempt looks for a task under its name before it submits again.
+    if (mapped.code === 'exportLimit' || mapped.retryable || mayHaveActed(err)) {
+      // AWS may hold the task (an answer lost after it acted), or the account is busy: either way the job keeps
+      // its intent time, so the next attempt looks for a task under its name before it submits again.
       const busy = mapped.code === 'exportLimit';
       update(job.id, {
         state: 'queued',
@@ -262,12 +270,12 @@ export class QueueWorker {
       return 'waiting';
     }
     reportAwsError('queue.create', err, context);
-    const awsMessage = err instanceof Error ? err.message : String(err);
     getDb().transaction(() => {
       update(job.id, {
         state: 'failed',
         error_code: mapped.code,
-        aws_message: awsMessage.slice(0, 2000),
+        // Shown as "AWS said: …": only AWS's own answer, never a local error (hosts, addresses, stacks).
+        aws_message: awsRefusalMessage(err)?.slice(0, 2000) ?? null,
         finished_at: Date.now(),
         wait_reason: null,
       });

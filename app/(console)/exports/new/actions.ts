@@ -6,11 +6,23 @@ import { recordActivity } from '@/lib/audit';
 import { type Caller, requireRole } from '@/lib/auth/require-role';
 import { resolveRegion } from '@/lib/aws/regions';
 import { createExport } from '@/lib/export-tasks/create';
+import { describeTask, sameExport } from '@/lib/export-tasks/find';
 import { type CreateExportValues, createExportSchema, fieldErrorsOf } from '@/lib/export-tasks/create-schema';
 import { runPreflight } from '@/lib/preflight';
 import type { PreflightResult } from '@/lib/preflight/types';
 import { enqueueJobs } from '@/lib/queue/enqueue';
 import { batchIds, type PlannedExport, planExports } from '@/lib/time-range/plan';
+
+/** The active export's id if it is exactly this planned export (same name, group, range, destination). */
+async function sameActiveExport(
+  job: PlannedExport,
+  active: Record<string, string | number | undefined>,
+): Promise<string | null> {
+  if (active.name !== job.taskName || typeof active.taskId !== 'string' || active.region !== job.region)
+    return null;
+  const task = await describeTask(job.region, active.taskId).catch(() => null);
+  return task && sameExport(job)(task) ? task.taskId : null;
+}
 
 /** Why a launch did not happen; `preflight` holds the checks when they stopped it, `canQueue` offers the queue. */
 export type LaunchError = ActionError & { preflight?: PreflightResult; canQueue?: boolean };
@@ -101,6 +113,12 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
     const onlyBusy = failed.length > 0 && failed.every((c) => c.id === 'active');
     const active = failed.find((c) => c.id === 'active');
     if (single && onlyBusy && active) {
+      // The active export may be this very one, launched a moment ago by a click whose answer was lost.
+      const mine = await sameActiveExport(job, active.params);
+      if (mine) {
+        record(auth.user, job, 'ok', { taskId: mine, recovered: true });
+        redirect(`/exports/${encodeURIComponent(mine)}?created=1`);
+      }
       return {
         ...fail('exportLimitNamed', { taskId: active.params.taskId ?? '', name: active.params.name ?? '' }),
         preflight,
@@ -120,7 +138,10 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
 
   const created = await createExport(job);
   if (!created.ok) {
-    record(auth.user, job, 'error', { error: created.error.code });
+    record(auth.user, job, 'error', {
+      error: created.error.code,
+      ...(created.error.params ? { errorParams: created.error.params } : {}),
+    });
     const busy = created.error.code === 'exportLimit' || created.error.code === 'exportLimitNamed';
     return { ...fail(created.error.code, created.error.params), ...(busy ? { canQueue: true } : {}) };
   }
