@@ -12,13 +12,13 @@ import { freeExportSlot, logs } from './support/export-tasks';
 import { actionResult, callServerAction } from './support/server-actions';
 
 /**
- * AWS throttling 30% of calls and failing 5% with 5xx (issue 8, "Faults"). The issue asks for two minutes; the
- * soak here lasts FAULT_WINDOW_MS (40 s) to keep CI time sane: at these rates a page makes dozens of AWS calls in
- * 40 s, enough for retries, failed polls and recoveries to happen many times over. Where a random outcome would
- * make an assertion a coin toss, a short deterministic phase (one operation failing every time) follows.
- * The queue part of the requirement ("completes with no duplicate task") lives in the queue's own specs.
+ * AWS throttling 30% of calls and failing 5% with 5xx for two minutes (issue 8, "Faults"): at these rates a
+ * page makes hundreds of AWS calls, enough for retries, failed polls and recoveries to happen many times over.
+ * Where a random outcome would make an assertion a coin toss, a short deterministic phase (one operation
+ * failing every time, or its answer lost after AWS acted) follows. The queue under the same faults is covered
+ * against the emulator in lib/queue/worker.integration.test.ts (every job once, none twice).
  */
-const FAULT_WINDOW_MS = 40_000;
+const FAULT_WINDOW_MS = 120_000;
 const FAULTS = { throttleRate: 0.3, errorRate: 0.05 };
 const ERROR_KEYS = new Set(
   Object.keys(JSON.parse(readFileSync('messages/en/errors.json', 'utf8')) as Record<string, string>),
@@ -77,6 +77,16 @@ function reviewUrl(taskName: string): string {
   return `/exports/new?${p}`;
 }
 
+/** With the account's export slot free, the wizard's review step for a new task name, Launch ready. */
+async function openReview(page: Page, prefix: string) {
+  await freeExportSlot();
+  const taskName = `${prefix}-${Date.now()}`;
+  await page.goto(reviewUrl(taskName));
+  const launch = page.getByTestId('launch');
+  await expect(launch).toBeEnabled({ timeout: 30_000 });
+  return { taskName, launch };
+}
+
 test.describe('hardening: AWS throttling and 5xx', () => {
   test.afterEach(async () => {
     await emulator.clearFaults();
@@ -87,10 +97,10 @@ test.describe('hardening: AWS throttling and 5xx', () => {
     page,
     context,
   }) => {
-    test.setTimeout(FAULT_WINDOW_MS + 90_000);
+    test.setTimeout(FAULT_WINDOW_MS + 150_000);
     // A long-running task keeps the table polling during the whole window (it stops when nothing is active).
     await freeExportSlot();
-    await emulator.setConfig({ pendingMs: 2_000, runningMs: 120_000 });
+    await emulator.setConfig({ pendingMs: 2_000, runningMs: FAULT_WINDOW_MS + 150_000 });
     const created = await logs().send(
       new CreateExportTaskCommand({
         taskName: `hardening-active-${Date.now()}`,
@@ -173,24 +183,29 @@ test.describe('hardening: AWS throttling and 5xx', () => {
     page,
   }) => {
     test.setTimeout(90_000);
-    await freeExportSlot();
-    const taskName = `hardening-wizard-${Date.now()}`;
-    await page.goto(reviewUrl(taskName));
-    const launch = page.getByTestId('launch');
-    await expect(launch).toBeEnabled({ timeout: 30_000 });
+    const { taskName, launch } = await openReview(page, 'hardening-wizard');
 
     await emulator.setFaults(FAULTS);
     await launch.click();
     const refused = page.getByRole('alert').filter({ hasText: 'Not launched' });
+    // AWS failed after the create and then refused every lookup: Logport says it cannot tell, never "not launched".
+    const unconfirmed = page.getByRole('alert').filter({ hasText: 'Launch not confirmed' });
     await expect
-      .poll(async () => /\/exports\/[^/?]+\?created=1/.test(page.url()) || (await refused.isVisible()), {
-        timeout: 45_000,
-      })
+      .poll(
+        async () =>
+          /\/exports\/[^/?]+\?created=1/.test(page.url()) ||
+          (await refused.isVisible()) ||
+          (await unconfirmed.isVisible()),
+        { timeout: 45_000 },
+      )
       .toBe(true);
     await emulator.clearFaults();
 
     const ids = await tasksNamed(taskName);
-    if (await refused.isVisible()) {
+    if (await unconfirmed.isVisible()) {
+      await expectPlainPage(page, 'wizard "unconfirmed" under faults');
+      expect(ids.length, 'at most one task').toBeLessThanOrEqual(1);
+    } else if (await refused.isVisible()) {
       await expectPlainPage(page, 'wizard refusal under faults');
       expect(ids, 'the wizard said "Not launched" but AWS holds the task').toEqual([]);
     } else {
@@ -198,6 +213,50 @@ test.describe('hardening: AWS throttling and 5xx', () => {
       expect(page.url()).toContain(`/exports/${ids[0]}`);
       await expectPlainPage(page, 'task page after a launch under faults');
     }
+    await freeExportSlot();
+  });
+
+  test('a launch whose answer AWS loses (task created, 5xx returned) lands on its one task', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const { taskName, launch } = await openReview(page, 'hardening-lost');
+    await emulator.setFaults({ lostResponseRate: 1, operations: ['logs:CreateExportTask'] });
+    await emulator.resetStats();
+    await launch.click();
+    await expect(page).toHaveURL(/\/exports\/[^/?]+\?created=1/, { timeout: 30_000 });
+    await emulator.clearFaults();
+    const ids = await tasksNamed(taskName);
+    expect(ids).toHaveLength(1);
+    expect(page.url()).toContain(`/exports/${ids[0]}`);
+    expect((await emulator.stats())['logs:CreateExportTask']).toBe(1);
+    await expectPlainPage(page, 'task page after a lost answer');
+    await freeExportSlot();
+  });
+
+  test('a lost answer that cannot be checked says "Launch not confirmed" and links to the history', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const { taskName, launch } = await openReview(page, 'hardening-unconfirmed');
+    await emulator.setFaults([
+      { lostResponseRate: 1, operations: ['logs:CreateExportTask'] },
+      { errorRate: 1, operations: ['logs:DescribeExportTasks'] },
+    ]);
+    await launch.click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Launch not confirmed' });
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    await expect(alert).toContainText(`cannot tell whether export ${taskName} started`);
+    await expect(page.getByRole('alert').filter({ hasText: 'Not launched' })).toHaveCount(0);
+    // No "queue it instead" next to a launch that may have happened: that could export twice.
+    await expect(page.getByTestId('queue-instead')).toHaveCount(0);
+    await expectPlainPage(page, 'wizard "unconfirmed"');
+    await emulator.clearFaults();
+    // The task is in AWS, and the link finds it in the history.
+    expect(await tasksNamed(taskName)).toHaveLength(1);
+    await alert.getByRole('link', { name: 'Look for it in the export history' }).click();
+    await expect(page).toHaveURL(new RegExp(`/exports\\?q=${taskName}`));
+    await expect(page.getByTestId('task-row').filter({ hasText: taskName })).toBeVisible({ timeout: 15_000 });
     await freeExportSlot();
   });
 
@@ -211,7 +270,8 @@ test.describe('hardening: AWS throttling and 5xx', () => {
       await emulator.clearFaults();
       await freeExportSlot();
       const taskName = `hardening-action-${Date.now()}-${i}`;
-      await emulator.setFaults(FAULTS);
+      // Some answers are also lost after AWS acted: a launch must still never happen twice.
+      await emulator.setFaults({ ...FAULTS, lostResponseRate: 0.1 });
       const res = await callServerAction(
         page.request,
         { file: 'app/(console)/exports/new/actions.ts', name: 'launchExport', path: '/exports/new' },
@@ -228,7 +288,9 @@ test.describe('hardening: AWS throttling and 5xx', () => {
         const code = String(result.error);
         outcomes.push(code);
         expect(ERROR_KEYS.has(code), `launch ${i}: error "${code}" has no message in errors.json`).toBe(true);
-        expect(ids, `launch ${i} refused with ${code}, yet AWS holds the task`).toEqual([]);
+        if (code === 'launchUnconfirmed')
+          expect(ids.length, `launch ${i}: at most one task`).toBeLessThanOrEqual(1);
+        else expect(ids, `launch ${i} refused with ${code}, yet AWS holds the task`).toEqual([]);
       } else {
         outcomes.push('launched');
         expect(ids, `launch ${i}: exactly one task`).toHaveLength(1);
@@ -240,11 +302,7 @@ test.describe('hardening: AWS throttling and 5xx', () => {
   test('a launch whose bucket checks fail on the server is either made once or refused in plain words', async ({
     page,
   }) => {
-    await freeExportSlot();
-    const taskName = `hardening-checks-${Date.now()}`;
-    await page.goto(reviewUrl(taskName));
-    const launch = page.getByTestId('launch');
-    await expect(launch).toBeEnabled({ timeout: 30_000 });
+    const { taskName, launch } = await openReview(page, 'hardening-checks');
     // The browser's checks passed; the server's own checks (run again at launch) now cannot read the bucket.
     await emulator.setFaults({
       errorRate: 1,
@@ -276,11 +334,7 @@ test.describe('hardening: AWS throttling and 5xx', () => {
   test('a launch that AWS refuses every time says "Not launched" in plain words and creates nothing', async ({
     page,
   }) => {
-    await freeExportSlot();
-    const taskName = `hardening-refused-${Date.now()}`;
-    await page.goto(reviewUrl(taskName));
-    const launch = page.getByTestId('launch');
-    await expect(launch).toBeEnabled({ timeout: 30_000 });
+    const { taskName, launch } = await openReview(page, 'hardening-refused');
     await emulator.setFaults({ errorRate: 1, operations: ['logs:CreateExportTask'] });
     await launch.click();
     const refused = page.getByRole('alert').filter({ hasText: 'Not launched' });

@@ -6,11 +6,9 @@ import { E2E } from './support/env';
 import { logs } from './support/export-tasks';
 
 /**
- * AWS cannot be reached (issue 8). Playwright's webServer owns the emulator, so the test cannot stop it; the
- * emulator's admin API has no way to pause its listener either (emulator/admin.ts). What it can do faithfully
- * is fail every call of every service with a 5xx (`errorRate: 1`): to Logport that is AWS answering nothing
- * useful, and the banner, the notes and the recovery path are the same ones a refused connection takes
- * (lib/aws/errors.ts maps both to retryable errors).
+ * AWS cannot be reached (issue 8): the emulator stops listening (SIGUSR2 to its process: the port refuses
+ * connections and open ones are cut, state kept), exactly what Logport sees when the endpoint is down, then
+ * listens again. Every page must show the plain banner meanwhile and recover without a reload.
  *
  * The shell learns about AWS from GetCallerIdentity, which the server asks at most once a minute while AWS is
  * fine (lib/aws/identity.ts), so the banner may take up to a minute to appear: hence the long timeouts below.
@@ -34,12 +32,29 @@ async function expectPlain(page: Page, where: string): Promise<void> {
   expect(rawErrorsIn(text), `${where} shows a raw error`).toEqual([]);
 }
 
+/** Stops or restarts the emulator's listener and waits until the port says so. */
+async function setReachable(pid: number, reachable: boolean): Promise<void> {
+  const up = () =>
+    fetch(`${E2E.emulatorUrl}/_emulator/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  if ((await up()) === reachable) return;
+  process.kill(pid, 'SIGUSR2');
+  await expect.poll(up, { timeout: 10_000 }).toBe(reachable);
+}
+
 test.describe('hardening: AWS unreachable', () => {
+  let pid = 0;
+  test.beforeAll(async () => {
+    pid = await emulator.pid();
+  });
   test.afterEach(async () => {
+    await setReachable(pid, true);
     await emulator.clearFaults();
   });
 
-  test('every page shows a plain banner while AWS fails, and recovers without a reload', async ({
+  test('every page shows a plain banner while AWS is unreachable, and recovers without a reload', async ({
     context,
   }) => {
     test.setTimeout(240_000);
@@ -61,7 +76,7 @@ test.describe('hardening: AWS unreachable', () => {
     await expect(watcher.getByTestId('task-row').first()).toBeVisible();
     await expect(watcher.getByTestId('aws-banner')).toHaveCount(0);
 
-    await emulator.setFaults({ errorRate: 1 });
+    await setReachable(pid, false);
     // The identity the shell shows is cached up to a minute while AWS is fine; wait until the server sees it.
     await expect
       .poll(
@@ -83,10 +98,10 @@ test.describe('hardening: AWS unreachable', () => {
       await page.goto(path);
       const banner = page.getByTestId('aws-banner');
       await expect(banner, `${path}: banner`).toContainText(BANNER_TEXT);
-      await expect(banner).toContainText('AWS reported a temporary problem');
+      await expect(banner).toContainText('Logport cannot reach AWS. Check the network');
       await expect(page.getByRole('heading', { level: 1 }).first(), `${path}: a heading`).toBeVisible();
       await page.waitForTimeout(1_500);
-      await expectPlain(page, `${path} while AWS fails`);
+      await expectPlain(page, `${path} while AWS is unreachable`);
       tabs.push({ path, page });
     }
     // The history says why it has nothing to show.
@@ -102,9 +117,9 @@ test.describe('hardening: AWS unreachable', () => {
     const serious = axe.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, 'axe on /exports while AWS fails').toEqual([]);
+    expect(serious, 'axe on /exports while AWS is unreachable').toEqual([]);
 
-    await emulator.clearFaults();
+    await setReachable(pid, true);
     for (const { path, page } of [{ path: '/exports (watcher)', page: watcher }, ...tabs]) {
       await expect(page.getByTestId('aws-banner'), `${path}: banner gone without a reload`).toHaveCount(0, {
         timeout: 20_000,
