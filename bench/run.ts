@@ -7,6 +7,7 @@ import { run as firstLoadJs } from './first-load-js';
 import type { Figure } from './lib/figures';
 import { startStack } from './lib/stack';
 import { run as listLatency } from './list-latency';
+import { run as logGroupSearch } from './log-group-search';
 import { run as memory } from './memory';
 import { run as pageSpeed } from './page-speed';
 
@@ -32,6 +33,7 @@ async function main() {
     if (want('latency')) record(await listLatency(stack));
     if (want('latency') && want('memory')) record(await memory(stack));
     if (want('calls')) record(await callBudget(stack));
+    if (want('log-groups')) record(await logGroupSearch(stack));
   } finally {
     await stack.stop();
   }
