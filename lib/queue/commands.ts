@@ -67,14 +67,18 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
   })();
   if (cancelledHere) return ok({ state: 'cancelled' });
   // Submitting (or picked by the worker a moment ago): the worker cancels once it knows the task id.
-  update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running']);
-  const now = getJob(jobId);
+  const now = getDb().transaction(() => {
+    update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running']);
+    const fresh = getJob(jobId);
+    // A running task is cancelled in AWS below (recorded as export.cancel); otherwise the request is the change.
+    if (!(fresh?.state === 'running' && fresh.taskId)) audit(fresh?.state ?? job.state, { requested: true });
+    return fresh;
+  })();
   if (now?.state === 'running' && now.taskId) {
     const result = await cancelExport(caller, { region: now.region, taskId: now.taskId });
     if (!result.ok && result.error !== 'taskAlreadyFinished') return result;
     return ok({ state: 'running' });
   }
-  audit(now?.state ?? job.state, { requested: true });
   return ok({ state: now?.state ?? job.state });
 }
 
