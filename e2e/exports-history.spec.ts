@@ -72,6 +72,18 @@ test.describe('export history', () => {
     await expect(page.getByTestId('no-tasks')).toBeVisible();
   });
 
+  test('typing in two filters one right after the other keeps both', async ({ page }) => {
+    const table = new TaskTable(page);
+    await table.goto();
+    // No pause between the fields: the second must not cancel the first.
+    await page.getByLabel('Log group', { exact: true }).pressSequentially('orders');
+    await page.getByLabel('Search', { exact: true }).pressSequentially('exportedlogs');
+    await expect(page).toHaveURL(/group=orders/);
+    await expect(page).toHaveURL(/q=exportedlogs/);
+    await expect(page.getByLabel('Log group', { exact: true })).toHaveValue('orders');
+    await expect(page.getByLabel('Search', { exact: true })).toHaveValue('exportedlogs');
+  });
+
   test('a task created behind the page’s back appears and goes PENDING → COMPLETED without a reload', async ({
     page,
   }) => {

@@ -31,17 +31,32 @@ export function FiltersBar({
     taskId: view.taskId ?? '',
   });
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Typed text not yet in the address bar, per field: moving on to another field within the pause must not
+  // drop what was typed in the first.
+  const pending = useRef<Partial<Record<TextField, string>>>({});
 
-  // Follow the address bar when it changes from elsewhere (Clear filters, back/forward).
+  // Follow the address bar when it changes from elsewhere (Clear filters, back/forward), except in fields
+  // whose typing has not reached it yet.
   useEffect(() => {
-    setText({ group: view.group, dest: view.dest, q: view.q, taskId: view.taskId ?? '' });
+    const keep = pending.current;
+    setText((s) => ({
+      group: keep.group !== undefined ? s.group : view.group,
+      dest: keep.dest !== undefined ? s.dest : view.dest,
+      q: keep.q !== undefined ? s.q : view.q,
+      taskId: view.taskId ?? '',
+    }));
   }, [view.group, view.dest, view.q, view.taskId]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function typeText(field: TextField, value: string) {
     setText((s) => ({ ...s, [field]: value }));
+    pending.current = { ...pending.current, [field]: value.trim() };
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange({ [field]: value.trim() }), 250);
+    timer.current = setTimeout(() => {
+      const changes = pending.current;
+      pending.current = {};
+      onChange(changes);
+    }, 250);
   }
   function applyTaskId() {
     const value = text.taskId.trim();
@@ -124,7 +139,11 @@ export function FiltersBar({
           <div className="self-end pb-0.5">
             <Button
               variant="ghost"
-              onClick={() => onChange({ ...EMPTY_VIEW, sort: view.sort })}
+              onClick={() => {
+                clearTimeout(timer.current);
+                pending.current = {};
+                onChange({ ...EMPTY_VIEW, sort: view.sort });
+              }}
               data-testid="clear-filters"
             >
               {t('clear')}

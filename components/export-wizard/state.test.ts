@@ -50,6 +50,19 @@ describe('wizard state in the URL', () => {
     });
   });
 
+  it('a range wholly in the future is an error on the start, not "end before start"', () => {
+    const s = readState(
+      new URLSearchParams(
+        'g=a&preset=custom&start=2027-01-01T00:00&end=2027-01-02T00:00&tz=UTC&bucket=logport-exports&name=x',
+      ),
+      'UTC',
+    );
+    const r = resolveRange(s, now);
+    expect(validate(rules, toValues(s, 'us-east-2', r), r)).toEqual({
+      from: ['wizard.errors.startInFuture'],
+    });
+  });
+
   it('start after end is an error on the end', () => {
     const s = readState(
       new URLSearchParams(

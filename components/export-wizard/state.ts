@@ -82,6 +82,8 @@ export function resolveRange(s: WizardState, now: number): ResolvedRange {
       };
     }
     range = { start: fromWallTime(start, s.tz), end: fromWallTime(end, s.tz) };
+    // Clamping the end to now would put it before such a start and blame the end; the start is the problem.
+    if (range.start >= now) return { range: null, clamped: false, startError: 'wizard.errors.startInFuture' };
   }
   const clamped = clampEnd(range, now);
   return { range: { start: clamped.start, end: clamped.end }, clamped: clamped.clamped };

@@ -80,7 +80,10 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
   const region = await resolveRegion(input.region);
   if (!region) return fail('invalidRegion');
   // An end in the future holds no events yet; the form clamps it too, but the clock may have moved on.
-  const to = Math.min(input.to, Date.now());
+  const now = Date.now();
+  if (input.from >= now)
+    return { ...fail('invalidInput'), fieldErrors: { from: ['wizard.errors.startInFuture'] } };
+  const to = Math.min(input.to, now);
   if (!(input.from < to))
     return { ...fail('invalidInput'), fieldErrors: { to: ['wizard.errors.startAfterEnd'] } };
 
