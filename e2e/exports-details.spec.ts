@@ -89,9 +89,12 @@ test.describe('export details', () => {
     expect(await missing.text()).not.toMatch(/NoSuchKey|stack|at /);
   });
 
-  test('the wizard’s landing shows “Export started”', async ({ page }) => {
+  test('the wizard’s landing says the export ended once it has, not that it is still followed', async ({
+    page,
+  }) => {
     await page.goto(`/exports/${taskId}?created=1`);
-    await expect(page.getByText('Export started.')).toBeVisible();
+    await expect(page.getByText('This export has ended: Completed.')).toBeVisible();
+    await expect(page.getByText('Export started.')).toHaveCount(0);
   });
 
   test('an unknown task id is a not-found view in plain words', async ({ page }) => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
@@ -8,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { exportTaskListOptions } from '@/lib/export-tasks/queries';
 import { isActiveStatus, isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
+import { generatorHref } from '@/lib/policy/generator-href';
 import { CancelDialog } from './cancel-dialog';
 import { CliCommands } from './cli-commands';
 import { durationMessage, utcText } from './duration';
@@ -84,7 +86,15 @@ export function TaskDetails({
       <div aria-live="polite" className="sr-only" data-testid="task-announcer">
         {announcement}
       </div>
-      {created ? <Alert tone="success">{td('started')}</Alert> : null}
+      {created ? (
+        isActiveStatus(task.status) ? (
+          <Alert tone="success">{td('started')}</Alert>
+        ) : (
+          <Alert tone={task.status === 'COMPLETED' ? 'success' : 'warning'}>
+            {td('ended', { status: t(`status.${task.status}`) })}
+          </Alert>
+        )
+      ) : null}
       {query.isError ? (
         <Alert tone="warning">
           {t('couldNotRefresh', { reason: te.has(code) ? te(code) : te('internal') })}
@@ -164,7 +174,22 @@ export function TaskDetails({
           <h2 id="objects-title" className="text-lg font-semibold">
             {t('objects.title')}
           </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t('objects.notCompleted')}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {isActiveStatus(task.status)
+              ? t('objects.notCompleted')
+              : t('objects.noneEnded', { status: t(`status.${task.status}`) })}
+          </p>
+          {task.status === 'FAILED' && /GetBucketAcl|PutObject|bucket/i.test(task.statusMessage ?? '') ? (
+            <p className="text-sm">
+              {t('objects.policyHint')}{' '}
+              <Link
+                href={generatorHref(task.destination, region, null, task.destinationPrefix)}
+                className="font-medium underline"
+              >
+                {t('objects.openGenerator')}
+              </Link>
+            </p>
+          ) : null}
         </section>
       )}
 

@@ -1,4 +1,5 @@
 import 'server-only';
 
-export { generatorHref, type PreflightInput, runPreflight } from './run';
+export { generatorHref } from '@/lib/policy/generator-href';
+export { type PreflightInput, runPreflight } from './run';
 export * from './types';

@@ -4,6 +4,7 @@ import { getIdentity } from '@/lib/aws/identity';
 import { configuredRegions } from '@/lib/aws/regions';
 import { findActiveExportTask, invalidateExportTasks } from '@/lib/export-tasks/list';
 import { checkExportAccess, parsePolicy } from '@/lib/policy';
+import { generatorHref } from '@/lib/policy/generator-href';
 import { getBucketEncryption, getBucketPolicyText, getBucketRegion } from '@/lib/s3/buckets';
 import type { PreflightCheck, PreflightFinding, PreflightResult } from './types';
 
@@ -29,16 +30,6 @@ function flatParams(params: Record<string, unknown>): Params {
     else out[k] = String(v);
   }
   return out;
-}
-
-export function generatorHref(
-  bucket: string,
-  region: string,
-  account: string | null,
-  prefix: string,
-): string {
-  const q = new URLSearchParams({ bucket, region, ...(account ? { account } : {}), prefix });
-  return `/bucket-policy?${q.toString()}`;
 }
 
 const skip = (id: PreflightCheck['id'], code: string, params: Params = {}): PreflightCheck => ({
