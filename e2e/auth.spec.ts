@@ -35,6 +35,8 @@ test.describe('anonymous visitor', () => {
     await expect(
       page.getByRole('alert').filter({ hasText: 'The user name or password is not right' }),
     ).toBeVisible();
+    // Only the password needs typing again.
+    await expect(page.getByLabel('User name')).toHaveValue('operator');
     await page.goto('/exports');
     await expect(page).toHaveURL(/\/signin/);
   });

@@ -92,6 +92,10 @@ test.describe('queue as an operator', () => {
     await page.reload();
     const batch = page.getByTestId('queue-batch').filter({ hasText: names[0]! });
     await expect(batch.locator('[data-testid="queue-job"][data-state="queued"]')).toHaveCount(2);
+    // Paused: no time estimate, just what waits.
+    await expect(page.getByTestId('queue-summary')).toContainText(
+      /\d+ exports? waits? until the queue is resumed/,
+    );
 
     await batch.getByRole('button', { name: `Cancel export ${names[1]}` }).click();
     await expect(page.getByText(`Export ${names[1]} cancelled.`)).toBeVisible();

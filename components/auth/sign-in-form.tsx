@@ -32,6 +32,8 @@ export function SignInForm({
     initialError ? (ERROR_KEYS[initialError] ?? 'errorGeneric') : null,
   );
   const [pending, setPending] = useState(false);
+  // Kept across a failed attempt (React resets a form after its action): only the password is typed again.
+  const [name, setName] = useState('');
 
   async function onSubmit(form: FormData) {
     const username = String(form.get('username') ?? '').trim();
@@ -66,6 +68,8 @@ export function SignInForm({
           <input
             id={`${id}-username`}
             name="username"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}

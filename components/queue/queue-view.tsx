@@ -72,7 +72,11 @@ export function QueueView({
           </p>
           {snap.remaining > 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              {time ? t('estimate', { time: t(time.key, time.values) }) : t('estimateUnknown')}
+              {snap.settings.paused
+                ? t('estimatePaused', { count: snap.remaining })
+                : time
+                  ? t('estimate', { time: t(time.key, time.values) })
+                  : t('estimateUnknown')}
             </p>
           ) : null}
         </div>
