@@ -145,6 +145,14 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  const e = err as { code?: string; port?: number };
+  if (e.code === 'EADDRINUSE') {
+    // LocalStack and other tools use 4566 too; say which variable moves us.
+    const which = e.port === appPort ? 'PORT' : 'EMULATOR_PORT';
+    console.error(
+      `Port ${e.port ?? ''} is already in use (by another program, or a sandbox still running). ` +
+        `Stop it, or choose another port: ${which}=<port> npm run sandbox`,
+    );
+  } else console.error(err);
   process.exit(1);
 });
