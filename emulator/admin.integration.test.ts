@@ -112,8 +112,11 @@ describe('admin endpoint', () => {
     const state = (await env.admin('state')) as {
       activeTask: unknown;
       regions: Record<string, { taskCount: number; tasks: Record<string, number> }>;
+      buckets: Array<{ name: string; objects: number }>;
     };
     expect(state.activeTask).toBeNull();
+    // The newest finished exports have their files, so a download can be tried right away.
+    expect(state.buckets.find((b) => b.name === 'logport-exports')?.objects).toBeGreaterThan(2);
     const east = state.regions['us-east-2']!;
     expect(east.taskCount).toBeGreaterThanOrEqual(140);
     expect(Object.keys(east.tasks).sort()).toEqual(['CANCELLED', 'COMPLETED', 'FAILED']);

@@ -1,4 +1,5 @@
 import { bulkCreateTasks } from './export-bulk';
+import { writeExportObjects, writeProbe } from './export-writer';
 import { appendEvents } from './logs-context';
 import { createRng } from './prng';
 import { PRIMARY_GROUPS, SECONDARY_GROUPS, type SeedGroup, seedMessage } from './seed-data';
@@ -142,6 +143,18 @@ export function seedStore(store: Store, options: SeedOptions): Record<string, un
       logGroupNames: names,
       ...h,
     });
+  }
+  // The newest finished one-day exports over seeded events get their files, so a download can be tried at once.
+  const primary = store.region(accountId, region);
+  const withFiles = primary.tasks
+    .filter((t) => t.final?.code === 'COMPLETED' && t.to - t.from <= DAY && t.from >= now - 13 * DAY)
+    .slice(-8);
+  for (const task of withFiles) {
+    const group = primary.groups.get(task.logGroupName);
+    const target = store.buckets.get(task.destination);
+    if (!group || !target) continue;
+    writeProbe(store, target, task.destinationPrefix);
+    writeExportObjects(store, task, group, target);
   }
   tasks += bulkCreateTasks(store, {
     accountId,
