@@ -73,7 +73,7 @@ export const TaskRow = memo(function TaskRow({
       <td className="px-3 py-2">
         <Link
           href={`/exports/${encodeURIComponent(task.taskId)}`}
-          className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+          className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
           aria-label={t('detailsOf', { name: label })}
         >
           {task.taskName ?? <span className="italic">{t('unnamed')}</span>}
