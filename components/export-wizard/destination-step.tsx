@@ -78,8 +78,8 @@ export function DestinationStep({
                     aria-pressed={state.bucket === b.name}
                     className={`rounded-md border px-2 py-1 text-left text-xs aria-pressed:border-brand-600 aria-pressed:bg-brand-50 dark:aria-pressed:bg-brand-700/30 ${other ? 'border-dashed border-slate-300 text-slate-600 dark:border-slate-600 dark:text-slate-400' : 'border-slate-300 dark:border-slate-600'}`}
                   >
-                    <span className="font-mono">{b.name}</span>
-                    <span className="ml-1 text-slate-600 dark:text-slate-400">
+                    <span className="font-mono">{b.name}</span>{' '}
+                    <span className="text-slate-600 dark:text-slate-400">
                       {other ? t('destination.otherRegion', { region: b.region ?? '' }) : (b.region ?? '')}
                     </span>
                   </button>
