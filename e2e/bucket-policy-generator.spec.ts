@@ -262,15 +262,16 @@ test.describe('admin', () => {
       // Applying without loading what the bucket holds would drop their statements: Logport refuses.
       await ui.applyButton.click();
       await ui.dialog.getByRole('button', { name: 'Apply policy' }).click();
-      await expect(
-        page.getByRole('alert').filter({ hasText: 'is not the one this merge started from' }),
-      ).toBeVisible();
+      const refusal = page.getByRole('alert').filter({ hasText: 'is not the one this merge started from' });
+      await expect(refusal).toBeVisible();
       expect(parsed(await bucketPolicy(bucket))).toEqual(theirs);
       expect(applyLog(bucket)).toEqual([
         { actor: 'admin', role: 'admin', outcome: 'error', error: 'bucketPolicyChanged' },
       ]);
 
-      await ui.load();
+      // The refusal offers the fix: load what the bucket holds, right there.
+      await refusal.getByRole('button', { name: 'Load from bucket' }).click();
+      await expect(page.getByText(/^Loaded the current policy of/)).toBeVisible();
       await expect(ui.mergeSummary).toHaveText('Keeps 2 existing statements, adds 2, updates 0.');
       await expect(page.getByTestId('merge-diff').locator('del')).toHaveCount(0);
       await ui.apply();

@@ -9,7 +9,10 @@ import { Dialog } from '@/components/ui/dialog';
 import type { DiffLine } from '@/lib/policy';
 import { DiffView } from './diff-view';
 
-type Outcome = { kind: 'ok'; bucket: string; statements: number } | { kind: 'error'; message: string } | null;
+type Outcome =
+  | { kind: 'ok'; bucket: string; statements: number }
+  | { kind: 'error'; message: string; reload?: boolean }
+  | null;
 
 /** Admin only: review the diff in a dialog, then PutBucketPolicy with the merged policy. */
 export function ApplySection({
@@ -21,6 +24,7 @@ export function ApplySection({
   changed,
   disabledReason,
   onApplied,
+  onLoad,
 }: {
   bucket: string;
   region: string;
@@ -31,6 +35,8 @@ export function ApplySection({
   /** Why Apply cannot be used right now (message), or null. */
   disabledReason: string | null;
   onApplied: (policy: string) => void;
+  /** Loads the bucket's current policy into the merge (offered when Apply was refused for not having it). */
+  onLoad: () => void;
 }) {
   const t = useTranslations('policy');
   const tErr = useTranslations('errors');
@@ -41,6 +47,7 @@ export function ApplySection({
   function apply() {
     start(async () => {
       let message: string;
+      let reload = false;
       try {
         const res = await applyBucketPolicy({ bucket, region, policy: policyText, basedOn });
         if (res.ok) {
@@ -50,11 +57,12 @@ export function ApplySection({
           return;
         }
         message = tErr(res.error, res.params);
+        reload = res.error === 'bucketPolicyChanged';
       } catch {
         // Network failure or a server crash: the action itself never throws.
         message = tErr('internal');
       }
-      setOutcome({ kind: 'error', message });
+      setOutcome({ kind: 'error', message, reload });
       setOpen(false);
     });
   }
@@ -93,7 +101,20 @@ export function ApplySection({
         ) : null}
         {outcome?.kind === 'error' ? (
           <Alert tone="danger" title={t('apply.failed')}>
-            {outcome.message}
+            <p>{outcome.message}</p>
+            {outcome.reload ? (
+              <Button
+                variant="secondary"
+                size="sm"
+                className="mt-2"
+                onClick={() => {
+                  setOutcome(null);
+                  onLoad();
+                }}
+              >
+                {t('merge.load')}
+              </Button>
+            ) : null}
           </Alert>
         ) : null}
       </div>

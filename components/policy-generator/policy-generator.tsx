@@ -267,6 +267,7 @@ export function PolicyGenerator({
                 setExisting(policy);
                 setLoad({ status: 'idle' });
               }}
+              onLoad={onLoad}
             />
           </div>
         ) : null}
