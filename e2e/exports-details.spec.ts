@@ -48,6 +48,7 @@ test.describe('export details', () => {
     await expect(summary).toContainText(`s3://logport-exports/exportedlogs/${taskId}/`);
     await expect(page.getByTestId('cli-command')).toHaveText([
       `aws logs describe-export-tasks --region ${E2E.region} --task-id ${taskId}`,
+      `aws s3 cp --recursive --region ${E2E.region} s3://logport-exports/exportedlogs/${taskId}/ ./${taskId}/`,
     ]);
 
     const rows = page.getByTestId('object-row');

@@ -2,20 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/copy-button';
-import { cancelExportTaskCommand, describeExportTasksCommand } from '@/lib/export-tasks/cli';
+import {
+  cancelExportTaskCommand,
+  describeExportTasksCommand,
+  downloadExportCommand,
+} from '@/lib/export-tasks/cli';
 import { isCancellable } from '@/lib/export-tasks/status';
-import type { StatusCode } from '@/lib/export-tasks/types';
+import type { ExportTask } from '@/lib/export-tasks/types';
 
-/** The AWS CLI commands for this task: describe always, cancel while AWS would accept it. */
-export function CliCommands({
-  region,
-  taskId,
-  status,
-}: {
-  region: string;
-  taskId: string;
-  status: StatusCode;
-}) {
+/** The AWS CLI commands for this task: describe always, cancel while AWS would accept it, download once done. */
+export function CliCommands({ region, task }: { region: string; task: ExportTask }) {
+  const { taskId, status } = task;
   const t = useTranslations('exports.detail');
   const commands = [
     {
@@ -25,6 +22,9 @@ export function CliCommands({
     },
     ...(isCancellable(status)
       ? [{ label: t('cliCancel'), copy: t('copyCancel'), text: cancelExportTaskCommand(region, taskId) }]
+      : []),
+    ...(status === 'COMPLETED'
+      ? [{ label: t('cliDownload'), copy: t('copyDownload'), text: downloadExportCommand(region, task) }]
       : []),
   ];
   return (

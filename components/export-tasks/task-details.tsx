@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { taskFolderText } from '@/lib/export-tasks/folder';
 import { exportTaskListOptions } from '@/lib/export-tasks/queries';
 import { isActiveStatus, isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
@@ -13,7 +14,6 @@ import { generatorHref } from '@/lib/policy/generator-href';
 import { CancelDialog } from './cancel-dialog';
 import { CliCommands } from './cli-commands';
 import { durationMessage, utcText } from './duration';
-import { taskFolderText } from './folder';
 import { ObjectList } from './object-list';
 import { StatusBadge } from './status-badge';
 import { destinationText, taskLabel } from './table-state';
@@ -165,7 +165,7 @@ export function TaskDetails({
         </dl>
       </section>
 
-      <CliCommands region={region} taskId={task.taskId} status={task.status} />
+      <CliCommands region={region} task={task} />
 
       {task.status === 'COMPLETED' ? (
         <ObjectList region={region} taskId={task.taskId} />

@@ -4,6 +4,7 @@ import {
   cancelExportTaskCommand,
   createExportTaskCommand,
   describeExportTasksCommand,
+  downloadExportCommand,
   shellQuote,
 } from './cli';
 
@@ -70,5 +71,23 @@ describe('AWS CLI command text', () => {
     expect(cancelExportTaskCommand('us-west-2', 'cda45419')).toBe(
       'aws logs cancel-export-task --region us-west-2 --task-id cda45419',
     );
+  });
+
+  it('downloads every file of an export, with the folder one shell word even for odd prefixes', () => {
+    expect(
+      downloadExportCommand('us-east-2', {
+        destination: 'my-exported-logs',
+        destinationPrefix: 'export-task-output',
+        taskId: 'cda45419',
+      }),
+    ).toBe(
+      'aws s3 cp --recursive --region us-east-2 s3://my-exported-logs/export-task-output/cda45419/ ./cda45419/',
+    );
+    const odd = downloadExportCommand('us-east-2', {
+      destination: 'b',
+      destinationPrefix: '/a b/$x/',
+      taskId: 't',
+    });
+    expect(shellWords(odd).slice(6)).toEqual(['s3://b/a b/$x/t/', './t/']);
   });
 });

@@ -1,3 +1,6 @@
+import { taskFolderText } from '@/lib/export-tasks/folder';
+import type { ExportTask } from './types';
+
 /**
  * The AWS CLI commands equivalent to what Logport does, for users who want to see or repeat them.
  * Values are quoted for a POSIX shell; names may hold spaces, quotes, `$` or `#`.
@@ -56,4 +59,17 @@ export function describeExportTasksCommand(
 
 export function cancelExportTaskCommand(region: string, taskId: string): string {
   return command(['aws logs cancel-export-task', ['--region', region], ['--task-id', taskId]]);
+}
+
+/** Copies every file an export wrote (`s3://bucket/<prefix>/<taskId>/`) into `./<taskId>/`. */
+export function downloadExportCommand(
+  region: string,
+  task: Pick<ExportTask, 'destination' | 'destinationPrefix' | 'taskId'>,
+): string {
+  return command([
+    'aws s3 cp --recursive',
+    ['--region', region],
+    shellQuote(taskFolderText(task)),
+    shellQuote(`./${task.taskId}/`),
+  ]);
 }

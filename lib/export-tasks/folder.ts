@@ -1,4 +1,4 @@
-import type { ExportTask } from '@/lib/export-tasks/types';
+import type { ExportTask } from './types';
 
 /** Where AWS writes this task's files: s3://bucket/<prefix>/<taskId>/ (same rule as lib/s3/objects). */
 export function taskFolderText(
