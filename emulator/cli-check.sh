@@ -160,6 +160,13 @@ else
 fi
 run aws s3api get-object --bucket my-exported-logs --key export-task-output/aws-logs-write-test "$WORK/probe.txt"
 if [[ $RC -eq 0 ]] && [[ "$(cat "$WORK/probe.txt")" == "Permission Check Successful" ]]; then ok "the permission probe object"; else bad "the permission probe object"; fi
+# The "download every file" command Logport shows on a completed export's page.
+run aws s3 cp --recursive "s3://my-exported-logs/export-task-output/$TASK2/" "$WORK/download/$TASK2/"
+if [[ $RC -eq 0 ]] && cmp -s "$WORK/part.gz" "$WORK/download/$TASK2/my-log-stream/000000.gz"; then
+  ok "s3 cp --recursive downloads the export's files"
+else
+  bad "s3 cp --recursive downloads the export's files"
+fi
 
 run aws logs create-export-task --log-group-name my-log-group --from "$FROM" --to "$NOW" --destination no-such-bucket-here
 expect_error "an unknown bucket is rejected" "The given bucket does not exist. Please make sure the bucket is valid."
