@@ -116,4 +116,11 @@ test('an operator exports yesterday of a log group and the bucket holds exactly 
   const { lines, keys } = await exportedLines('logport-exports', `${prefix}/${taskId}/`);
   expect(keys.length).toBeGreaterThan(0);
   expect(lines).toEqual(expected);
+
+  // "Export this range again" brings the same group, range and destination back to the review step.
+  await page.getByRole('link', { name: 'Export this range again…' }).click();
+  await expect(page).toHaveURL(/\/exports\/new\?step=review/);
+  const command = page.getByTestId('cli-command');
+  await expect(command).toContainText(`--from ${start} --to ${end - 1}`);
+  await expect(command).toContainText(`--destination logport-exports --destination-prefix ${prefix}`);
 });

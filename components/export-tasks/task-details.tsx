@@ -4,8 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { exportAgainHref } from '@/components/export-wizard/state';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { taskFolderText } from '@/lib/export-tasks/folder';
 import { exportTaskListOptions } from '@/lib/export-tasks/queries';
 import { isActiveStatus, isCancellable } from '@/lib/export-tasks/status';
@@ -112,6 +113,11 @@ export function TaskDetails({
             {td('summary')}
           </h2>
           <div className="flex items-center gap-2">
+            {canCancel && !isActiveStatus(task.status) ? (
+              <Link href={exportAgainHref(task)} className={buttonClass('secondary', 'sm')}>
+                {td('again')}
+              </Link>
+            ) : null}
             {canCancel && isCancellable(task.status) ? (
               <Button variant="secondary" size="sm" onClick={() => setCancelling(task)}>
                 {t('cancel.buttonLabel', { name: taskLabel(task) })}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as rules from '@/lib/export-tasks/create-schema';
-import { readState, resolveRange, toValues, validate, writeState } from './state';
+import { exportAgainHref, readState, resolveRange, toValues, validate, writeState } from './state';
 
 const now = Date.parse('2026-05-14T10:00:00Z');
 
@@ -72,5 +72,30 @@ describe('wizard state in the URL', () => {
     );
     const r = resolveRange(s, now);
     expect(validate(rules, toValues(s, 'us-east-2', r), r)).toEqual({ to: ['wizard.errors.startAfterEnd'] });
+  });
+});
+
+describe('export again', () => {
+  it('prefills the wizard with the same group, range and destination, under a new name', () => {
+    const task = {
+      logGroupName: '/aws/lambda/orders-api',
+      from: Date.parse('2026-05-12T00:00:00Z'),
+      to: Date.parse('2026-05-13T00:00:00Z') - 1,
+      destination: 'logport-exports',
+      destinationPrefix: 'archive/2026-05',
+    };
+    const href = exportAgainHref(task);
+    expect(href.startsWith('/exports/new?')).toBe(true);
+    const s = readState(new URLSearchParams(href.split('?')[1]), 'Asia/Tokyo');
+    expect(s).toMatchObject({
+      step: 'review',
+      groups: [task.logGroupName],
+      tz: 'UTC',
+      bucket: task.destination,
+      prefix: task.destinationPrefix,
+      name: null,
+    });
+    const values = toValues(s, 'us-east-2', resolveRange(s, now));
+    expect({ from: values.from, to: values.to }).toEqual({ from: task.from, to: task.to });
   });
 });

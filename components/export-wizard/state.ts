@@ -1,4 +1,5 @@
 import type { CreateExportValues, createExportSchema, fieldErrorsOf } from '@/lib/export-tasks/create-schema';
+import type { ExportTask } from '@/lib/export-tasks/types';
 import { type Chunk, isChunk } from '@/lib/time-range/chunks';
 import { clampEnd, isPreset, type Preset, presetRange, type Range } from '@/lib/time-range/presets';
 import { fromWallTime, isValidTimeZone, parseLocalInput } from '@/lib/time-range/zone';
@@ -153,4 +154,30 @@ export function validate(
 
 export function errorsForStep(errors: Record<string, string[]>, step: Step): Record<string, string[]> {
   return Object.fromEntries(Object.entries(errors).filter(([field]) => FIELD_STEP[field]?.step === step));
+}
+
+/**
+ * The wizard at its review step, prefilled with an export's log group, range (in UTC, to the minute) and
+ * destination, under a newly generated task name: "export this again".
+ */
+export function exportAgainHref(
+  task: Pick<ExportTask, 'logGroupName' | 'from' | 'to' | 'destination' | 'destinationPrefix'>,
+): string {
+  const wall = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+  const state: WizardState = {
+    step: 'review',
+    groups: [task.logGroupName],
+    stream: '',
+    preset: 'custom',
+    start: wall(task.from),
+    // AWS's `to` is inclusive; the wizard's end is not.
+    end: wall(task.to + 1),
+    tz: 'UTC',
+    chunk: 'none',
+    bucket: task.destination,
+    prefix: task.destinationPrefix,
+    name: null,
+    batch: '',
+  };
+  return `/exports/new?${writeState(state)}`;
 }
