@@ -54,6 +54,19 @@ async function awsTasksNamed(names: string[]) {
   return (out.exportTasks ?? []).filter((t) => t.taskName && names.includes(t.taskName));
 }
 
+/** A fresh worker runs the queue dry while the emulator injects these faults (stats counted from zero). */
+async function drainUnder(faults: Record<string, unknown>, timeoutMs: number): Promise<string> {
+  const worker = new QueueWorker({ pollMs: 40, regions: REGIONS });
+  await env.admin('stats/reset', {});
+  await env.admin('faults', faults);
+  try {
+    return await worker.runUntilIdle(timeoutMs);
+  } finally {
+    await env.admin('faults', {});
+    await worker.stop();
+  }
+}
+
 function batchJobs(batchId: string) {
   return jobsWhere('batch_id = ? ORDER BY position', batchId);
 }
@@ -113,16 +126,7 @@ describe('queue worker against the emulator', () => {
   it('completes every job exactly once while AWS throttles 30%, fails 5% and loses 5% of its answers', async () => {
     const planned = jobs(8);
     const { batchId } = enqueueJobs(alice, planned);
-    const worker = new QueueWorker({ pollMs: 40, regions: REGIONS });
-    await env.admin('stats/reset', {});
-    await env.admin('faults', { throttleRate: 0.3, errorRate: 0.05, lostResponseRate: 0.05 });
-    let result: string;
-    try {
-      result = await worker.runUntilIdle(120_000);
-    } finally {
-      await env.admin('faults', {});
-      await worker.stop();
-    }
+    const result = await drainUnder({ throttleRate: 0.3, errorRate: 0.05, lostResponseRate: 0.05 }, 120_000);
     expect(result).toBe('idle');
     expect(batchJobs(batchId).map((j) => j.state)).toEqual(Array(8).fill('completed'));
     const tasks = await awsTasksNamed(planned.map((j) => j.taskName));
@@ -141,16 +145,7 @@ describe('queue worker against the emulator', () => {
   it('adopts the task whose CreateExportTask answer was lost instead of submitting it again', async () => {
     const planned = jobs(2);
     const { batchId } = enqueueJobs(alice, planned);
-    const worker = new QueueWorker({ pollMs: 40, regions: REGIONS });
-    await env.admin('stats/reset', {});
-    await env.admin('faults', { lostResponseRate: 1, operations: ['logs:CreateExportTask'] });
-    let result: string;
-    try {
-      result = await worker.runUntilIdle(60_000);
-    } finally {
-      await env.admin('faults', {});
-      await worker.stop();
-    }
+    const result = await drainUnder({ lostResponseRate: 1, operations: ['logs:CreateExportTask'] }, 60_000);
     expect(result).toBe('idle');
     expect(batchJobs(batchId).map((j) => j.state)).toEqual(['completed', 'completed']);
     // Every create "failed", yet each job was sent once and found by its name.
