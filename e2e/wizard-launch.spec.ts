@@ -123,4 +123,12 @@ test('an operator exports yesterday of a log group and the bucket holds exactly 
   const command = page.getByTestId('cli-command');
   await expect(command).toContainText(`--from ${start} --to ${end - 1}`);
   await expect(command).toContainText(`--destination logport-exports --destination-prefix ${prefix}`);
+
+  // The activity log says who launched what, the log group included.
+  await page.goto('/activity?action=export.launch');
+  const launched = page
+    .locator(`[data-testid="activity-row"][data-action="export.launch"]`)
+    .filter({ hasText: taskId });
+  await expect(launched).toContainText(GROUP);
+  await expect(launched).toContainText('operator');
 });

@@ -35,7 +35,8 @@ export async function ActivityWhat({ entry }: { entry: ActivityEntry }) {
   } else {
     const name = str(d.taskName);
     if (name && name !== entry.target) lines.push(name);
-    const group = str(d.logGroup);
+    // The queue records `logGroup`, the wizard `logGroupName`.
+    const group = str(d.logGroup) ?? str(d.logGroupName);
     if (group) lines.push(group);
   }
   const bucket = str(d.destination);
