@@ -59,7 +59,27 @@ describe('messages', () => {
         }
       }
     });
+
+    it(`${ns}: Japanese plurals use exact matches (=1), never "one"/"two"/"few"/"many"`, () => {
+      // Japanese has only the plural category "other": a `one {…}` branch is silently never chosen.
+      const texts = flatten(JSON.parse(readFileSync(path.join(dir, 'ja', `${ns}.json`), 'utf8')));
+      for (const [key, text] of texts) {
+        expect(/\b(zero|one|two|few|many)\s*\{/.test(text), `ja ${ns}.${key}`).toBe(false);
+      }
+    });
   }
+
+  it('a one-export plan reads as one export in both languages, not as a queue', () => {
+    for (const locale of ['en', 'ja']) {
+      const wizard = JSON.parse(readFileSync(path.join(dir, locale, 'wizard.json'), 'utf8')) as {
+        range: { chunkHint: string };
+      };
+      const text = String(
+        new IntlMessageFormat(wizard.range.chunkHint, locale).format({ exports: 1, groups: 1, chunks: 1 }),
+      );
+      expect(text, locale).not.toMatch(/queue|キュー/);
+    }
+  });
 });
 
 describe('locale from Accept-Language', () => {
