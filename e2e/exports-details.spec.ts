@@ -94,7 +94,7 @@ test.describe('export details', () => {
     page,
   }) => {
     await page.goto(`/exports/${taskId}?created=1`);
-    await expect(page.getByText('This export has ended: Completed.')).toBeVisible();
+    await expect(page.getByText('This export has ended with status Completed.')).toBeVisible();
     await expect(page.getByText('Export started.')).toHaveCount(0);
   });
 

@@ -102,7 +102,7 @@ test('an operator exports yesterday of a log group and the bucket holds exactly 
     timeout: 30_000,
   });
   // The landing note follows the task too: no "this page follows it" once it has ended.
-  await expect(page.getByText('This export has ended: Completed.')).toBeVisible();
+  await expect(page.getByText('This export has ended with status Completed.')).toBeVisible();
 
   const task = (await logs.send(new DescribeExportTasksCommand({ taskId }))).exportTasks?.[0];
   expect(task).toMatchObject({

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { optionsFromEnv } from '../emulator/env';
 import { startEmulator } from '../emulator/server';
@@ -64,7 +65,24 @@ function buildIfNeeded(): void {
   }
 }
 
+/** Exits with one line naming the variable to change when a port is taken (LocalStack also uses 4566). */
+async function ensurePortFree(port: number, variable: string): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+  if (free) return;
+  console.error(
+    `Port ${port} is already in use (by another program, or a sandbox still running). ` +
+      `Stop it, or choose another port: ${variable}=<port> npm run sandbox`,
+  );
+  process.exit(1);
+}
+
 async function main() {
+  await ensurePortFree(appPort, 'PORT');
+  await ensurePortFree(emulatorPort, 'EMULATOR_PORT');
   mkdirSync(dir, { recursive: true });
   const stateFile = path.join(dir, 'emulator-state.json');
   const fresh = !existsSync(stateFile);
@@ -145,14 +163,6 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  const e = err as { code?: string; port?: number };
-  if (e.code === 'EADDRINUSE') {
-    // LocalStack and other tools use 4566 too; say which variable moves us.
-    const which = e.port === appPort ? 'PORT' : 'EMULATOR_PORT';
-    console.error(
-      `Port ${e.port ?? ''} is already in use (by another program, or a sandbox still running). ` +
-        `Stop it, or choose another port: ${which}=<port> npm run sandbox`,
-    );
-  } else console.error(err);
+  console.error(err);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, inputClass } from '@/components/ui/field';
 import { isStatusCode } from '@/lib/export-tasks/status';
@@ -35,17 +35,16 @@ export function FiltersBar({
   // drop what was typed in the first.
   const pending = useRef<Partial<Record<TextField, string>>>({});
 
-  // Follow the address bar when it changes from elsewhere (Clear filters, back/forward), except in fields
-  // whose typing has not reached it yet.
-  useEffect(() => {
-    const keep = pending.current;
-    setText((s) => ({
-      group: keep.group !== undefined ? s.group : view.group,
-      dest: keep.dest !== undefined ? s.dest : view.dest,
-      q: keep.q !== undefined ? s.q : view.q,
-      taskId: view.taskId ?? '',
-    }));
-  }, [view.group, view.dest, view.q, view.taskId]);
+  // Follow the address bar when it changes from elsewhere (Clear filters, back/forward): each field on its
+  // own, and not while its typing has yet to reach the address bar.
+  const follow = useCallback((field: TextField | 'taskId', value: string) => {
+    if (field !== 'taskId' && pending.current[field] !== undefined) return;
+    setText((s) => (s[field] === value ? s : { ...s, [field]: value }));
+  }, []);
+  useEffect(() => follow('group', view.group), [follow, view.group]);
+  useEffect(() => follow('dest', view.dest), [follow, view.dest]);
+  useEffect(() => follow('q', view.q), [follow, view.q]);
+  useEffect(() => follow('taskId', view.taskId ?? ''), [follow, view.taskId]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function typeText(field: TextField, value: string) {
@@ -142,6 +141,7 @@ export function FiltersBar({
               onClick={() => {
                 clearTimeout(timer.current);
                 pending.current = {};
+                setText({ group: '', dest: '', q: '', taskId: '' });
                 onChange({ ...EMPTY_VIEW, sort: view.sort });
               }}
               data-testid="clear-filters"

@@ -76,26 +76,39 @@ describe('wizard state in the URL', () => {
 });
 
 describe('export again', () => {
-  it('prefills the wizard with the same group, range and destination, under a new name', () => {
-    const task = {
-      logGroupName: '/aws/lambda/orders-api',
-      from: Date.parse('2026-05-12T00:00:00Z'),
-      to: Date.parse('2026-05-13T00:00:00Z') - 1,
-      destination: 'logport-exports',
-      destinationPrefix: 'archive/2026-05',
-    };
-    const href = exportAgainHref(task);
-    expect(href.startsWith('/exports/new?')).toBe(true);
-    const s = readState(new URLSearchParams(href.split('?')[1]), 'Asia/Tokyo');
-    expect(s).toMatchObject({
-      step: 'review',
-      groups: [task.logGroupName],
-      tz: 'UTC',
-      bucket: task.destination,
-      prefix: task.destinationPrefix,
-      name: null,
+  const cases = {
+    'a whole day': { from: Date.parse('2026-05-12T00:00:00Z'), to: Date.parse('2026-05-13T00:00:00Z') - 1 },
+    'a last-hour range, not on the minute': {
+      from: Date.parse('2026-05-14T08:59:12.345Z'),
+      to: Date.parse('2026-05-14T09:59:12.345Z') - 1,
+    },
+    'under a minute': { from: Date.parse('2026-05-14T09:00:30Z'), to: Date.parse('2026-05-14T09:00:45Z') },
+  };
+  for (const [what, range] of Object.entries(cases)) {
+    it(`prefills the same group, exact range and destination (${what})`, () => {
+      const task = {
+        taskId: 'cda45419-aaaa-bbbb-cccc-000000000000',
+        logGroupName: '/aws/lambda/orders-api',
+        ...range,
+        destination: 'logport-exports',
+        destinationPrefix: 'archive/2026-05',
+      };
+      const href = exportAgainHref(task);
+      expect(href.startsWith('/exports/new?')).toBe(true);
+      const s = readState(new URLSearchParams(href.split('?')[1]), 'Asia/Tokyo');
+      expect(s).toMatchObject({
+        step: 'review',
+        groups: [task.logGroupName],
+        tz: 'UTC',
+        bucket: task.destination,
+        prefix: task.destinationPrefix,
+      });
+      // A name of its own: never the original's, which a lost answer could otherwise be taken for.
+      expect(s.name).toMatch(/^aws-lambda-orders-api-.*-again-cda454$/);
+      const r = resolveRange(s, now);
+      const values = toValues(s, 'us-east-2', r);
+      expect(validate(rules, values, r)).toEqual({});
+      expect({ from: values.from, to: values.to }).toEqual({ from: task.from, to: task.to });
     });
-    const values = toValues(s, 'us-east-2', resolveRange(s, now));
-    expect({ from: values.from, to: values.to }).toEqual({ from: task.from, to: task.to });
-  });
+  }
 });

@@ -1,6 +1,7 @@
 import type { CreateExportValues, createExportSchema, fieldErrorsOf } from '@/lib/export-tasks/create-schema';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { type Chunk, isChunk } from '@/lib/time-range/chunks';
+import { suggestTaskName } from '@/lib/time-range/plan';
 import { clampEnd, isPreset, type Preset, presetRange, type Range } from '@/lib/time-range/presets';
 import { fromWallTime, isValidTimeZone, parseLocalInput } from '@/lib/time-range/zone';
 
@@ -156,27 +157,36 @@ export function errorsForStep(errors: Record<string, string[]>, step: Step): Rec
   return Object.fromEntries(Object.entries(errors).filter(([field]) => FIELD_STEP[field]?.step === step));
 }
 
+/** datetime-local text for an instant in UTC, with seconds and milliseconds only when they are not zero. */
+function utcWall(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .slice(0, 23)
+    .replace(/\.000$/, '')
+    .replace(/:00$/, '');
+}
+
 /**
- * The wizard at its review step, prefilled with an export's log group, range (in UTC, to the minute) and
- * destination, under a newly generated task name: "export this again".
+ * The wizard at its review step, prefilled with an export's log group, exact range (in UTC) and destination:
+ * "export this again". The task name gets `suffix` (from the original's id), so the new export is never
+ * mistaken for the original when AWS's answer to its launch is lost (lib/export-tasks/create.ts).
  */
 export function exportAgainHref(
-  task: Pick<ExportTask, 'logGroupName' | 'from' | 'to' | 'destination' | 'destinationPrefix'>,
+  task: Pick<ExportTask, 'taskId' | 'logGroupName' | 'from' | 'to' | 'destination' | 'destinationPrefix'>,
 ): string {
-  const wall = (ms: number) => new Date(ms).toISOString().slice(0, 16);
   const state: WizardState = {
     step: 'review',
     groups: [task.logGroupName],
     stream: '',
     preset: 'custom',
-    start: wall(task.from),
+    start: utcWall(task.from),
     // AWS's `to` is inclusive; the wizard's end is not.
-    end: wall(task.to + 1),
+    end: utcWall(task.to + 1),
     tz: 'UTC',
     chunk: 'none',
     bucket: task.destination,
     prefix: task.destinationPrefix,
-    name: null,
+    name: suggestTaskName(task.logGroupName, task, 'UTC', `again-${task.taskId.slice(0, 6)}`),
     batch: '',
   };
   return `/exports/new?${writeState(state)}`;

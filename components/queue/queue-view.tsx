@@ -73,7 +73,7 @@ export function QueueView({
           {snap.remaining > 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">
               {snap.settings.paused
-                ? t('estimatePaused', { count: snap.remaining })
+                ? t('estimatePaused', { count: snap.queued })
                 : time
                   ? t('estimate', { time: t(time.key, time.values) })
                   : t('estimateUnknown')}

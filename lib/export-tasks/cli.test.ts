@@ -61,6 +61,8 @@ describe('AWS CLI command text', () => {
     ]) {
       expect(shellWords(shellQuote(odd))).toEqual([odd]);
     }
+    expect(shellQuote('=ls')).toBe("'=ls'");
+    expect(shellQuote('a=b')).toBe('a=b');
   });
 
   it('builds describe and cancel commands', () => {

@@ -6,7 +6,8 @@ import type { ExportTask } from './types';
  * Values are quoted for a POSIX shell; names may hold spaces, quotes, `$` or `#`.
  */
 export function shellQuote(value: string): string {
-  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
+  // `=` is safe inside a word, not at its start (zsh expands `=cmd` to a path).
+  if (/^[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*$/.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -68,18 +68,20 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
   if (cancelledHere) return ok({ state: 'cancelled' });
   // Submitting (or picked by the worker a moment ago): the worker cancels once it knows the task id.
   const now = getDb().transaction(() => {
-    update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running']);
+    // Finished meanwhile (the worker moved on): nothing to cancel, nothing to record.
+    if (!update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running'])) return null;
     const fresh = getJob(jobId);
     // A running task is cancelled in AWS below (recorded as export.cancel); otherwise the request is the change.
     if (!(fresh?.state === 'running' && fresh.taskId)) audit(fresh?.state ?? job.state, { requested: true });
     return fresh;
   })();
-  if (now?.state === 'running' && now.taskId) {
+  if (!now) return fail('queueJobNotCancellable');
+  if (now.state === 'running' && now.taskId) {
     const result = await cancelExport(caller, { region: now.region, taskId: now.taskId });
     if (!result.ok && result.error !== 'taskAlreadyFinished') return result;
     return ok({ state: 'running' });
   }
-  return ok({ state: now?.state ?? job.state });
+  return ok({ state: now.state });
 }
 
 /** A failed or cancelled job goes to the end of the queue; its old AWS task is never adopted as its own. */

@@ -62,6 +62,8 @@ export type QueueSnapshot = {
   batches: QueueBatch[];
   /** Jobs not yet final across all batches, and how many of them are done in the batches shown. */
   remaining: number;
+  /** Jobs not yet submitted (queued): what a paused queue holds back. */
+  queued: number;
   /** Estimated time until the queue is empty (ms), null until a job has finished to learn from. */
   estimateMs: number | null;
   /** Whether a poll can show something new: a job is moving, or queued work is not paused. */

@@ -54,6 +54,7 @@ export function queueSnapshot(): QueueSnapshot {
     settings,
     batches,
     remaining: waiting + count('running'),
+    queued: count('queued'),
     estimateMs: estimateRemainingMs({
       recentDurations: durations,
       waiting,
