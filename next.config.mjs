@@ -21,7 +21,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3'],
+  serverExternalPackages: ['better-sqlite3', 'pg'],
   // Type checking runs as its own step (`npm run typecheck`, TypeScript 7); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   outputFileTracingIncludes: { '/**': ['./messages/**/*.json'] },
