@@ -102,7 +102,7 @@ describe('export task state machine', () => {
     t.engine.cancel(t.ctx(), { taskId: id });
     expect(statusOf(t.task(id), t.now()).code).toBe('PENDING_CANCEL');
     expect(codeOf(() => t.engine.cancel(t.ctx(), { taskId: id }))).toBe(
-      'InvalidOperationException: The specified export task has already finished.',
+      'InvalidOperationException: The specified export task has already finished',
     );
     t.advance(10_000);
     t.engine.settle(ACCOUNT);

@@ -264,7 +264,8 @@ export class ExportEngine {
       throw new ApiError('ResourceNotFoundException', 'The specified export task does not exist.');
     }
     if (!isActive(statusOf(task, ctx.now))) {
-      throw new ApiError('InvalidOperationException', 'The specified export task has already finished.');
+      // No final period: AWS's exact words (moto's AWS-verified test asserts them).
+      throw new ApiError('InvalidOperationException', 'The specified export task has already finished');
     }
     task.cancelRequestedAt = ctx.now;
     task.cancelDoneAt = ctx.now + ctx.store.config.cancelMs;

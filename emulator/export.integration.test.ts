@@ -246,7 +246,7 @@ describe('CreateExportTask end to end', () => {
     const listed = await env.s3.send(new ListObjectsV2Command({ Bucket: 'exports', Prefix: 'cancelled/' }));
     expect((listed.Contents ?? []).map((o) => o.Key)).toEqual(['cancelled/aws-logs-write-test']);
     expect(await failure(env.logs.send(new CancelExportTaskCommand({ taskId })))).toBe(
-      'InvalidOperationException: The specified export task has already finished. (400)',
+      'InvalidOperationException: The specified export task has already finished (400)',
     );
     expect(await failure(env.logs.send(new CancelExportTaskCommand({ taskId: 'f00d' })))).toBe(
       'ResourceNotFoundException: The specified export task does not exist. (400)',
