@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import { randomPrefix } from '@/lib/policy/names';
 import type { BucketSummary } from '@/lib/s3/buckets';
+import type { PolicyAccess } from './policy-request';
 import { PreflightPanel } from './preflight-panel';
 import { useFieldErrors } from './use-errors';
 import type { usePreflight } from './use-preflight';
@@ -15,10 +16,12 @@ export function DestinationStep({
   wizard,
   region,
   preflight,
+  access,
 }: {
   wizard: Wizard;
   region: string;
   preflight: ReturnType<typeof usePreflight>;
+  access: PolicyAccess;
 }) {
   const t = useTranslations('wizard');
   const errorsOf = useFieldErrors(wizard.errors);
@@ -53,6 +56,7 @@ export function DestinationStep({
           className={inputClass}
           value={state.bucket}
           onChange={(e) => update({ bucket: e.target.value })}
+          onBlur={() => wizard.blur('destination')}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={bucketErrors ? true : undefined}
@@ -102,6 +106,7 @@ export function DestinationStep({
             className={`${inputClass} min-w-0 flex-1`}
             value={state.prefix}
             onChange={(e) => update({ prefix: e.target.value })}
+            onBlur={() => wizard.blur('destinationPrefix')}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={prefixErrors ? true : undefined}
@@ -130,6 +135,7 @@ export function DestinationStep({
               className={`${inputClass} min-w-0 flex-1`}
               value={state.name ?? ''}
               onChange={(e) => update({ name: e.target.value })}
+              onBlur={() => wizard.blur('taskName')}
               autoComplete="off"
               spellCheck={false}
               aria-invalid={nameErrors ? true : undefined}
@@ -144,7 +150,7 @@ export function DestinationStep({
         </Field>
       )}
 
-      <PreflightPanel query={preflight.query} ready={preflight.ready} />
+      <PreflightPanel query={preflight.query} ready={preflight.ready} access={access} />
     </div>
   );
 }

@@ -13,21 +13,29 @@ import { SourceStep } from './source-step';
 import { StepsNav } from './steps-nav';
 import { usePreflight } from './use-preflight';
 import { useWizard } from './use-wizard';
+import { WizardFooter } from './wizard-footer';
 
 /** The export wizard: log groups → time range → destination (with preflight) → review and launch. */
 export function ExportWizard({
   region,
   serverNow,
   initialGroups,
+  canApplyPolicy,
+  identityAccount,
 }: {
   region: string;
   serverNow: number;
   initialGroups: LogGroupSummary[];
+  /** Admins apply a bucket policy themselves; operators get a request to copy for an admin. */
+  canApplyPolicy: boolean;
+  /** The account Logport exports from (STS), or null when unknown. */
+  identityAccount: string | null;
 }) {
   const t = useTranslations('wizard');
   const tc = useTranslations('common');
   const wizard = useWizard(region, serverNow);
   const preflight = usePreflight(wizard, region);
+  const access = { canApplyPolicy, account: identityAccount };
   const [info, setInfo] = useState<Record<string, LogGroupSummary>>(() =>
     Object.fromEntries(initialGroups.map((g) => [g.name, g])),
   );
@@ -61,34 +69,48 @@ export function ExportWizard({
             wizard={wizard}
             region={region}
             info={info}
-            onInfo={(g) => setInfo((prev) => ({ ...prev, [g.name]: g }))}
+            onInfo={(groups) =>
+              setInfo((prev) => ({ ...prev, ...Object.fromEntries(groups.map((g) => [g.name, g])) }))
+            }
           />
         ) : null}
         {step === 'range' ? <RangeStep wizard={wizard} info={info} /> : null}
         {step === 'destination' ? (
-          <DestinationStep wizard={wizard} region={region} preflight={preflight} />
+          <DestinationStep wizard={wizard} region={region} preflight={preflight} access={access} />
         ) : null}
         {step === 'review' ? (
           <>
             <ReviewStep wizard={wizard} info={info} />
-            <PreflightPanel query={preflight.query} ready={preflight.ready} />
-            <LaunchPanel wizard={wizard} region={region} preflight={preflight} />
+            <PreflightPanel query={preflight.query} ready={preflight.ready} access={access} />
+            <LaunchPanel
+              wizard={wizard}
+              region={region}
+              preflight={preflight}
+              access={access}
+              back={
+                <Button variant="secondary" onClick={wizard.back}>
+                  {tc('back')}
+                </Button>
+              }
+            />
           </>
-        ) : null}
-        <div className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-          {step !== 'source' ? (
-            <Button variant="secondary" onClick={wizard.back}>
-              {tc('back')}
-            </Button>
-          ) : (
-            <span />
-          )}
-          {step !== 'review' ? (
+        ) : (
+          // The primary action sits where the eye ends, at the end of the last row; the review's Launch takes
+          // the same place (see LaunchPanel).
+          <WizardFooter
+            start={
+              step !== 'source' ? (
+                <Button variant="secondary" onClick={wizard.back}>
+                  {tc('back')}
+                </Button>
+              ) : null
+            }
+          >
             <Button type="submit" data-testid="wizard-next" disabled={!wizard.ready}>
               {tc('next')}
             </Button>
-          ) : null}
-        </div>
+          </WizardFooter>
+        )}
       </form>
     </div>
   );

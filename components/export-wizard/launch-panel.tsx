@@ -3,24 +3,37 @@
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { type ReactNode, useState, useTransition } from 'react';
 import { type LaunchError, launchExport } from '@/app/(console)/exports/new/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { type PolicyAccess, PolicyFix } from './policy-request';
 import { toValues } from './state';
 import type { usePreflight } from './use-preflight';
 import { preflightKey } from './use-preflight';
 import type { Wizard } from './use-wizard';
+import { WizardFooter } from './wizard-footer';
 
-/** Launch (one export) or queue (several); the result, if it is not a redirect, is announced here. */
+/** AWS refusals that only a bucket-policy change can fix. */
+const POLICY_ERRORS = new Set(['bucketPolicyDenied', 'putObjectDenied']);
+
+/**
+ * Launch (one export) or queue (several), in the wizard's last row where Next sat on the other steps; the
+ * result, if it is not a redirect, is announced above it. It launches exactly the reviewed values: the
+ * range was fixed when the review opened (useWizard), and nothing recounts it here.
+ */
 export function LaunchPanel({
   wizard,
   region,
   preflight,
+  access,
+  back,
 }: {
   wizard: Wizard;
   region: string;
   preflight: ReturnType<typeof usePreflight>;
+  access: PolicyAccess;
+  back: ReactNode;
 }) {
   const t = useTranslations('wizard.launch');
   const te = useTranslations('errors');
@@ -82,6 +95,18 @@ export function LaunchPanel({
                 </Link>
               </p>
             ) : null}
+            {POLICY_ERRORS.has(error.error) ? (
+              <PolicyFix
+                access={access}
+                problem={{
+                  bucket: wizard.state.bucket,
+                  region,
+                  prefix: wizard.state.prefix || 'exportedlogs',
+                  account: access.account,
+                  why: [te(error.error as 'internal', error.params ?? {})],
+                }}
+              />
+            ) : null}
             {activeTaskId ? (
               <p className="mt-1">
                 <Link href={`/exports/${encodeURIComponent(activeTaskId)}`} className="font-medium underline">
@@ -92,14 +117,13 @@ export function LaunchPanel({
           </Alert>
         ) : null}
       </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <Button
-          onClick={() => launch(false)}
-          disabled={!wizard.ready || pending || failing}
-          data-testid="launch"
-        >
-          {pending ? t('working') : many ? t('queueMany', { count: wizard.exportCount }) : t('launch')}
-        </Button>
+      <WizardFooter start={back}>
+        {failing && !activeOnly ? (
+          <p className="text-sm text-red-700 dark:text-red-300">{t('fixFirst')}</p>
+        ) : null}
+        {activeOnly && !many ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">{t('busyHint')}</p>
+        ) : null}
         {offerQueue ? (
           <Button
             variant="secondary"
@@ -110,13 +134,14 @@ export function LaunchPanel({
             {t('queueInstead')}
           </Button>
         ) : null}
-        {failing && !activeOnly ? (
-          <p className="text-sm text-red-700 dark:text-red-300">{t('fixFirst')}</p>
-        ) : null}
-        {activeOnly && !many ? (
-          <p className="text-sm text-slate-700 dark:text-slate-300">{t('busyHint')}</p>
-        ) : null}
-      </div>
+        <Button
+          onClick={() => launch(false)}
+          disabled={!wizard.ready || pending || failing}
+          data-testid="launch"
+        >
+          {pending ? t('working') : many ? t('queueMany', { count: wizard.exportCount }) : t('launch')}
+        </Button>
+      </WizardFooter>
     </div>
   );
 }

@@ -37,6 +37,7 @@ export function LogGroupPicker({
   info,
   errors,
   onToggle,
+  onSelectMany,
 }: {
   region: string;
   timeZone: string;
@@ -44,6 +45,8 @@ export function LogGroupPicker({
   info: Record<string, LogGroupSummary>;
   errors: string[] | undefined;
   onToggle: (group: LogGroupSummary, on: boolean) => void;
+  /** Ticks (or unticks) every group the search shows, in one change. */
+  onSelectMany: (groups: LogGroupSummary[], on: boolean) => void;
 }) {
   const t = useTranslations('wizard');
   const te = useTranslations('errors');
@@ -60,6 +63,7 @@ export function LogGroupPicker({
     staleTime: 30_000,
   });
   const found = groups.data?.pages.flatMap((p) => p.groups) ?? [];
+  const allShownChosen = found.length > 0 && found.every((g) => selected.includes(g.name));
 
   const meta = (g: LogGroupSummary) =>
     [
@@ -125,6 +129,20 @@ export function LogGroupPicker({
           : ''}
       </div>
       {groups.isError ? <Alert tone="danger">{te(groups.error.message as 'awsUnknown')}</Alert> : null}
+      {found.length > 1 ? (
+        <div className="flex justify-end">
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-controls={listId}
+            onClick={() => onSelectMany(found, !allShownChosen)}
+          >
+            {allShownChosen
+              ? t('source.clearShown', { count: found.length })
+              : t('source.selectShown', { count: found.length })}
+          </Button>
+        </div>
+      ) : null}
       <fieldset id={listId} className="rounded-md border border-slate-200 dark:border-slate-700">
         <legend className="sr-only">{t('source.resultsLegend')}</legend>
         {groups.isPending ? (

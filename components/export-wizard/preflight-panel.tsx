@@ -7,11 +7,18 @@ import { Alert } from '@/components/ui/alert';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { PreflightCheck, PreflightResult, Verdict } from '@/lib/preflight/types';
+import { KmsStatements } from './kms-statements';
+import { type PolicyAccess, PolicyFix } from './policy-request';
 
 const TONE: Record<Verdict, Tone> = { pass: 'success', fail: 'danger', warn: 'warning', skip: 'neutral' };
 const ICON: Record<Verdict, string> = { pass: '✓', fail: '✕', warn: '!', skip: '–' };
 
-function CheckRow({ check }: { check: PreflightCheck }) {
+/** The generator link's query (bucket, region, account, prefix) says which policy the check looked for. */
+function fixTarget(href: string): URLSearchParams {
+  return new URLSearchParams(href.split('?')[1] ?? '');
+}
+
+function CheckRow({ check, access }: { check: PreflightCheck; access: PolicyAccess }) {
   const t = useTranslations('wizard.preflight');
   const te = useTranslations('errors');
   const ts = useTranslations('exports');
@@ -20,6 +27,16 @@ function CheckRow({ check }: { check: PreflightCheck }) {
   if (typeof params.status === 'string' && ts.has(`status.${params.status}`)) {
     params.status = ts(`status.${params.status}` as 'status.PENDING');
   }
+  const message = t(`codes.${check.code}` as 'codes.bucketFound', params);
+  const findings =
+    check.verdict === 'pass'
+      ? []
+      : (check.findings ?? []).map((f) => ({
+          key: `${f.code}-${JSON.stringify(f.params)}`,
+          text: t.has(`findings.${f.code}`)
+            ? t(`findings.${f.code}` as 'findings.no-policy', f.params)
+            : t('findings.other', { code: f.code }),
+        }));
   return (
     <li className="flex gap-3 py-3" data-testid={`preflight-${check.id}`} data-verdict={check.verdict}>
       <span
@@ -41,21 +58,36 @@ function CheckRow({ check }: { check: PreflightCheck }) {
           {t(`titles.${check.id}`)}
           <Badge tone={TONE[check.verdict]}>{t(`verdicts.${check.verdict}`)}</Badge>
         </p>
-        <p className="mt-0.5 break-words text-slate-700 dark:text-slate-300">
-          {t(`codes.${check.code}` as 'codes.bucketFound', params)}
-        </p>
-        {check.findings && check.findings.length > 0 && check.verdict !== 'pass' ? (
+        <p className="mt-0.5 break-words text-slate-700 dark:text-slate-300">{message}</p>
+        {findings.length > 0 ? (
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-slate-700 dark:text-slate-300">
-            {check.findings.map((f) => (
-              <li key={`${f.code}-${JSON.stringify(f.params)}`} className="break-words">
-                {t.has(`findings.${f.code}`)
-                  ? t(`findings.${f.code}` as 'findings.no-policy', f.params)
-                  : t('findings.other', { code: f.code })}
+            {findings.map((f) => (
+              <li key={f.key} className="break-words">
+                {f.text}
               </li>
             ))}
           </ul>
         ) : null}
-        {check.fix && check.verdict !== 'pass' ? (
+        {check.code === 'kmsKeyPolicy' ? (
+          <KmsStatements
+            bucket={String(check.params.bucket ?? '')}
+            region={String(check.params.region ?? '')}
+            keyId={String(check.params.keyId ?? '')}
+            account={access.account}
+          />
+        ) : null}
+        {check.fix?.kind === 'policy' && check.verdict !== 'pass' ? (
+          <PolicyFix
+            access={access}
+            problem={{
+              bucket: fixTarget(check.fix.href).get('bucket') ?? '',
+              region: fixTarget(check.fix.href).get('region') ?? '',
+              prefix: fixTarget(check.fix.href).get('prefix') ?? 'exportedlogs',
+              account: fixTarget(check.fix.href).get('account') ?? access.account,
+              why: [message, ...findings.map((f) => f.text)],
+            }}
+          />
+        ) : check.fix && check.verdict !== 'pass' ? (
           <p className="mt-1">
             <Link href={check.fix.href} className="font-medium text-brand-700 underline dark:text-brand-100">
               {t(`fix.${check.fix.kind}`)}
@@ -71,9 +103,11 @@ function CheckRow({ check }: { check: PreflightCheck }) {
 export function PreflightPanel({
   query,
   ready,
+  access,
 }: {
   query: UseQueryResult<PreflightResult, Error>;
   ready: boolean;
+  access: PolicyAccess;
 }) {
   const t = useTranslations('wizard.preflight');
   const te = useTranslations('errors');
@@ -122,7 +156,7 @@ export function PreflightPanel({
           className={`divide-y divide-slate-200 dark:divide-slate-700 ${query.isFetching ? 'opacity-60' : ''}`}
         >
           {result.checks.map((c) => (
-            <CheckRow key={c.id} check={c} />
+            <CheckRow key={c.id} check={c} access={access} />
           ))}
         </ul>
       ) : null}

@@ -81,6 +81,7 @@ export function RangeStep({ wizard, info }: { wizard: Wizard; info: Record<strin
             className={inputClass}
             value={shown('start')}
             onChange={(e) => edit('start', e.target.value)}
+            onBlur={() => wizard.blur('from')}
             aria-invalid={startErrors ? true : undefined}
             aria-describedby={describedBy('wizard-start', { hint: true, error: Boolean(startErrors) })}
           />
@@ -93,6 +94,7 @@ export function RangeStep({ wizard, info }: { wizard: Wizard; info: Record<strin
             className={inputClass}
             value={shown('end')}
             onChange={(e) => edit('end', e.target.value)}
+            onBlur={() => wizard.blur('to')}
             aria-invalid={endErrors ? true : undefined}
             aria-describedby={describedBy('wizard-end', { hint: true, error: Boolean(endErrors) })}
           />
@@ -107,6 +109,7 @@ export function RangeStep({ wizard, info }: { wizard: Wizard; info: Record<strin
             className={`${inputClass} max-w-xs`}
             value={state.tz}
             onChange={(e) => update({ tz: e.target.value })}
+            onBlur={() => wizard.blur('timeZone')}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={tzErrors ? true : undefined}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { createExportTaskCommand } from '@/lib/export-tasks/cli';
 import type { LogGroupSummary } from '@/lib/log-groups/search';
@@ -8,6 +9,8 @@ import { formatBytes, formatDateTime } from './format';
 import type { Wizard } from './use-wizard';
 
 const PLAN_ROWS = 100;
+/** Presets counted back from now: the review says from when, and can count again. */
+const RELATIVE = new Set(['last-hour', 'last-24-hours']);
 
 /** The summary in words, the equivalent CLI command (one export) or the plan (several). */
 export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<string, LogGroupSummary> }) {
@@ -44,6 +47,14 @@ export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<stri
           <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">
             --from {range.start} --to {range.end - 1}
           </span>
+          {RELATIVE.has(state.preset) ? (
+            <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+              <span data-testid="range-fixed-at">{t('fixedAt', { time: fmt(wizard.now) })}</span>
+              <Button variant="ghost" size="sm" onClick={wizard.recount}>
+                {t('recount')}
+              </Button>
+            </span>
+          ) : null}
         </dd>
         <dt className="font-medium text-slate-600 dark:text-slate-400">{t('destination')}</dt>
         <dd className="break-all font-mono text-xs">

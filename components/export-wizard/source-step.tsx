@@ -16,7 +16,7 @@ export function SourceStep({
   wizard: Wizard;
   region: string;
   info: Record<string, LogGroupSummary>;
-  onInfo: (g: LogGroupSummary) => void;
+  onInfo: (groups: LogGroupSummary[]) => void;
 }) {
   const t = useTranslations('wizard');
   const tc = useTranslations('common');
@@ -33,11 +33,20 @@ export function SourceStep({
         info={info}
         errors={errorsOf('logGroupNames')}
         onToggle={(g, on) => {
-          onInfo(g);
+          onInfo([g]);
           update({
             groups: on
               ? [...state.groups.filter((n) => n !== g.name), g.name]
               : state.groups.filter((n) => n !== g.name),
+          });
+        }}
+        onSelectMany={(shown, on) => {
+          const names = new Set(shown.map((g) => g.name));
+          if (on) onInfo(shown);
+          update({
+            groups: on
+              ? [...state.groups, ...shown.map((g) => g.name).filter((n) => !state.groups.includes(n))]
+              : state.groups.filter((n) => !names.has(n)),
           });
         }}
       />
@@ -54,6 +63,7 @@ export function SourceStep({
           className={inputClass}
           value={state.stream}
           onChange={(e) => update({ stream: e.target.value })}
+          onBlur={() => wizard.blur('logStreamNamePrefix')}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={streamErrors ? true : undefined}

@@ -20,6 +20,33 @@ import {
 
 const NOT_CHECKED: Record<string, string[]> = {};
 
+/** The fields a change to each piece of state can make wrong (their errors show while the user types). */
+const TOUCHES: Partial<Record<keyof WizardState, string[]>> = {
+  groups: ['logGroupNames'],
+  stream: ['logStreamNamePrefix'],
+  preset: ['from', 'to', 'chunk'],
+  start: ['from', 'to', 'chunk'],
+  end: ['from', 'to', 'chunk'],
+  tz: ['timeZone', 'from', 'to', 'chunk'],
+  chunk: ['chunk'],
+  bucket: ['destination'],
+  prefix: ['destinationPrefix'],
+  name: ['taskName'],
+};
+
+/**
+ * "Required" and "too short" are not errors yet while the user is still typing: they wait for the field to
+ * be left (blur) or for Next. Every other rule (a character not allowed, too long) shows at once.
+ */
+const WAITS_FOR_BLUR = new Set([
+  'wizard.errors.logGroupRequired',
+  'wizard.errors.bucketRequired',
+  'wizard.errors.bucketLength',
+  'wizard.errors.taskNameRequired',
+  'wizard.errors.startRequired',
+  'wizard.errors.endRequired',
+]);
+
 /**
  * The wizard's state, kept in the URL with history.pushState/replaceState (no server round trip per
  * keystroke): Back and Forward move between steps, a reload or a shared link keeps every choice.
@@ -32,6 +59,9 @@ export function useWizard(region: string, serverNow: number) {
   const [state, setState] = useState(() => readState(new URLSearchParams(params.toString()), serverZone));
   const [now, setNow] = useState(serverNow);
   const [attempted, setAttempted] = useState<Set<Step>>(new Set());
+  // Fields the user changed (their rule applies as they type) and left (every rule applies).
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [blurred, setBlurred] = useState<Set<string>>(new Set());
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
 
   const write = useCallback((next: WizardState, mode: 'push' | 'replace') => {
@@ -42,14 +72,21 @@ export function useWizard(region: string, serverNow: number) {
   }, []);
 
   useEffect(() => {
-    const onPop = () => setState(readState(new URLSearchParams(window.location.search), serverZone));
+    const onPop = () => {
+      setState(readState(new URLSearchParams(window.location.search), serverZone));
+      setNow(Date.now());
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [serverZone]);
 
-  const update = useCallback((patch: Partial<WizardState>) => {
+  const update = useCallback((patch: Partial<WizardState>, user = true) => {
     // What the server said was about the old values; the form's own checks take over again.
     setServerErrors({});
+    if (user) {
+      const fields = Object.keys(patch).flatMap((k) => TOUCHES[k as keyof WizardState] ?? []);
+      if (fields.length > 0) setTouched((prev) => new Set([...prev, ...fields]));
+    }
     setState((prev) => {
       const next = { ...prev, ...patch };
       window.history.replaceState(null, '', `${window.location.pathname}?${writeState(next)}`);
@@ -64,7 +101,7 @@ export function useWizard(region: string, serverNow: number) {
     const patch: Partial<WizardState> = {};
     if (!current.get('tz')) patch.tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     if (!current.get('batch')) patch.batch = shortId(5);
-    if (Object.keys(patch).length) update(patch);
+    if (Object.keys(patch).length) update(patch, false);
   }, [update]);
 
   const resolved = useMemo(() => resolveRange(state, now), [state, now]);
@@ -96,11 +133,14 @@ export function useWizard(region: string, serverNow: number) {
   );
   const allErrors = checked ?? NOT_CHECKED;
 
-  // Errors are shown for steps the user tried to leave (or launch from), and whatever the server said.
+  // Errors are shown as the user types (see WAITS_FOR_BLUR), for fields left, for steps the user tried to
+  // leave (or launch from), and whatever the server said.
   const shownErrors: Record<string, string[]> = { ...serverErrors };
   for (const [field, keys] of Object.entries(allErrors)) {
     const step = FIELD_STEP[field]?.step;
-    if (step && attempted.has(step)) shownErrors[field] = keys;
+    const all = (step && attempted.has(step)) || blurred.has(field);
+    const shown = all ? keys : touched.has(field) ? keys.filter((k) => !WAITS_FOR_BLUR.has(k)) : [];
+    if (shown.length > 0) shownErrors[field] = shown;
   }
 
   const plan = useMemo(
@@ -133,6 +173,9 @@ export function useWizard(region: string, serverNow: number) {
   }
 
   function goTo(step: Step) {
+    // A relative range ("last 24 hours") is counted from the moment a step opens: the review shows the exact
+    // range, and the launch sends exactly what the review showed (nothing recounts it behind the user's back).
+    setNow(Date.now());
     write({ ...state, step }, 'push');
     setTimeout(() => document.getElementById('wizard-step-heading')?.focus(), 50);
   }
@@ -167,6 +210,16 @@ export function useWizard(region: string, serverNow: number) {
     return false;
   }
 
+  /** A field was left: its "required" and "too short" rules apply now too. */
+  function blur(field: string) {
+    if (!blurred.has(field)) setBlurred((prev) => new Set(prev).add(field));
+  }
+
+  /** Counts a relative range from now again (the review offers it after a long pause). */
+  function recount() {
+    setNow(Date.now());
+  }
+
   function showServerErrors(errors: Record<string, string[]>) {
     setServerErrors(errors);
     setAttempted(new Set(STEPS));
@@ -181,6 +234,8 @@ export function useWizard(region: string, serverNow: number) {
     next,
     back,
     checkAll,
+    blur,
+    recount,
     showServerErrors,
     now,
     resolved,

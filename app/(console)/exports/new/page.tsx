@@ -4,6 +4,7 @@ import { ForbiddenNotice } from '@/components/ui/forbidden-notice';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { reportAwsError } from '@/lib/aws/errors';
+import { getIdentity } from '@/lib/aws/identity';
 import { currentRegion } from '@/lib/aws/regions';
 import { getLogGroups, type LogGroupSummary } from '@/lib/log-groups/search';
 
@@ -42,5 +43,15 @@ export default async function NewExportPage({
       reportAwsError('DescribeLogGroups (wizard reload)', err, { region });
     }
   }
-  return <ExportWizard region={region} serverNow={Date.now()} initialGroups={initialGroups} />;
+  // The account the statements of a policy request or a KMS key policy name (STS, cached; null if unknown).
+  const identity = await getIdentity(region);
+  return (
+    <ExportWizard
+      region={region}
+      serverNow={Date.now()}
+      initialGroups={initialGroups}
+      canApplyPolicy={roleAtLeast(user.role, 'admin')}
+      identityAccount={identity.account}
+    />
+  );
 }
