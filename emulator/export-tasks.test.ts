@@ -78,6 +78,25 @@ describe('export task state machine', () => {
     t.engine.close();
   });
 
+  it('does not export what the retention deleted by the time the task ran', () => {
+    const t = setup();
+    const day = 86_400_000;
+    const group = t.store.region(ACCOUNT, REGION).groups.get('g')!;
+    group.streams.get('s')!.events = [
+      { timestamp: t.now() - 2 * day, message: 'old', ingestionTime: t.now() },
+      { timestamp: t.now() - 3_600_000, message: 'new', ingestionTime: t.now() },
+    ];
+    const id = t.create({ from: t.now() - 3 * day, to: t.now() });
+    // Shortened while the task waits, without any read that would drop the events.
+    group.retentionInDays = 1;
+    t.advance(3000);
+    t.engine.settle(ACCOUNT);
+    expect(t.task(id).final?.code).toBe('COMPLETED');
+    const part = t.store.buckets.get('b')!.objects.get(`exportedlogs/${id}/s/000000.gz`)!;
+    expect(gunzipSync(part.body).toString()).toMatch(/^\S+ new\n$/);
+    t.engine.close();
+  });
+
   it('allows one active task per account across Regions', () => {
     const t = setup();
     t.store

@@ -1,4 +1,5 @@
 import { ApiError } from './errors';
+import type { Caller } from './http-types';
 import type { Store } from './state';
 import type { LogGroup, LogStream } from './types';
 
@@ -7,6 +8,14 @@ export interface LogsContext {
   accountId: string;
   region: string;
   now: number;
+  /** Who signs; absent in unit tests, which act as the account's IAM user. */
+  caller?: Pick<Caller, 'accountId' | 'principalArn' | 'principalArns'>;
+}
+
+export function callerOf(ctx: LogsContext): Pick<Caller, 'accountId' | 'principalArn' | 'principalArns'> {
+  if (ctx.caller) return ctx.caller;
+  const arn = `arn:aws:iam::${ctx.accountId}:user/sandbox`;
+  return { accountId: ctx.accountId, principalArn: arn, principalArns: [arn] };
 }
 
 export type LogsOperation = (ctx: LogsContext, body: Record<string, unknown>) => unknown;
@@ -29,6 +38,34 @@ export function sortedEvents(stream: LogStream) {
     stream.sorted = true;
   }
   return stream.events;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Drops the events a group's retention has deleted (older than now - retentionInDays), so reads, exports and
+ * storedBytes agree with what AWS still holds. Called lazily by the operations that read a group; a stream
+ * whose oldest event is still retained costs one comparison.
+ */
+export function expireEvents(group: LogGroup, now: number): void {
+  if (group.retentionInDays === undefined) return;
+  const cutoff = now - group.retentionInDays * DAY;
+  for (const stream of group.streams.values()) {
+    const first = sortedEvents(stream)[0];
+    if (!first || first.timestamp >= cutoff) continue;
+    const events = stream.events;
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (events[mid]!.timestamp < cutoff) lo = mid + 1;
+      else hi = mid;
+    }
+    let bytes = 0;
+    for (const e of events.splice(0, lo)) bytes += Buffer.byteLength(e.message);
+    stream.storedBytes -= bytes;
+    group.storedBytes -= bytes;
+  }
 }
 
 /** Appends without validation; PutLogEvents, the seed and persistence all come through here. */

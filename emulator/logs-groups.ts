@@ -1,5 +1,6 @@
 import { ApiError } from './errors';
-import { findGroup, type LogsContext, type LogsOperation } from './logs-context';
+import { expireEvents, findGroup, type LogsContext, type LogsOperation } from './logs-context';
+import { readTags } from './logs-tags';
 import { decodeToken, encodeToken, groupArn, Input, LOG_GROUP_NAME, RETENTION_DAYS } from './validate';
 
 const GROUP_NAME_RULE = { required: true, min: 1, max: 512, pattern: LOG_GROUP_NAME };
@@ -15,11 +16,18 @@ const createLogGroup: LogsOperation = (ctx, body) => {
   input.str('kmsKeyId', { max: 256 });
   input.str('logGroupClass', { enumValues: ['STANDARD', 'INFREQUENT_ACCESS', 'DELIVERY'] });
   const name = groupName(input);
+  const tags = readTags(body, 'tags', false);
   const groups = ctx.store.region(ctx.accountId, ctx.region).groups;
   if (groups.has(name)) {
     throw new ApiError('ResourceAlreadyExistsException', 'The specified log group already exists');
   }
-  groups.set(name, { name, creationTime: ctx.now, streams: new Map(), storedBytes: 0 });
+  groups.set(name, {
+    name,
+    creationTime: ctx.now,
+    streams: new Map(),
+    storedBytes: 0,
+    ...(tags ? { tags } : {}),
+  });
   return {};
 };
 
@@ -40,7 +48,9 @@ const putRetentionPolicy: LogsOperation = (ctx, body) => {
       `1 validation error detected: Value '${days}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION_DAYS.join(', ')}]`,
     );
   }
-  findGroup(ctx, name).retentionInDays = days;
+  const group = findGroup(ctx, name);
+  group.retentionInDays = days;
+  expireEvents(group, ctx.now);
   return {};
 };
 
@@ -82,6 +92,7 @@ const describeLogGroups: LogsOperation = (ctx, body) => {
   const page = names.slice(0, limit);
   const logGroups = page.map((n) => {
     const g = findGroup(ctx, n);
+    expireEvents(g, ctx.now);
     const arn = groupArn(ctx.region, ctx.accountId, n);
     return {
       logGroupName: n,

@@ -5,14 +5,22 @@ import type { Caller, EmulatorRequest, EmulatorResponse } from './http-types';
 import type { LogsOperation } from './logs-context';
 import { groupOperations } from './logs-groups';
 import { streamOperations } from './logs-streams';
+import { READ_ONLY_TAG_OPERATIONS, tagOperations } from './logs-tags';
 import type { Store } from './state';
 
-const READ_ONLY = new Set(['DescribeLogGroups', 'DescribeLogStreams', 'GetLogEvents', 'DescribeExportTasks']);
+const READ_ONLY = new Set([
+  'DescribeLogGroups',
+  'DescribeLogStreams',
+  'GetLogEvents',
+  'DescribeExportTasks',
+  ...READ_ONLY_TAG_OPERATIONS,
+]);
 
 export function logsOperations(engine: ExportEngine): Record<string, LogsOperation> {
   return {
     ...groupOperations,
     ...streamOperations,
+    ...tagOperations,
     CreateExportTask: engine.create,
     DescribeExportTasks: engine.describe,
     CancelExportTask: engine.cancel,
@@ -47,7 +55,7 @@ export function handleLogs(
       throw new ApiError('SerializationException', 'Start of structure or map found where not expected.');
     }
     const result = op(
-      { store, accountId: caller.accountId, region: caller.region, now: Date.now() },
+      { store, accountId: caller.accountId, region: caller.region, now: Date.now(), caller },
       body as Record<string, unknown>,
     );
     if (!READ_ONLY.has(operation)) store.changed();

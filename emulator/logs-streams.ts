@@ -1,5 +1,12 @@
 import { ApiError } from './errors';
-import { appendEvents, findGroup, findStream, type LogsOperation, sortedEvents } from './logs-context';
+import {
+  appendEvents,
+  expireEvents,
+  findGroup,
+  findStream,
+  type LogsOperation,
+  sortedEvents,
+} from './logs-context';
 import type { LogStream } from './types';
 import { decodeToken, encodeToken, groupArn, Input, LOG_GROUP_NAME, LOG_STREAM_NAME } from './validate';
 
@@ -48,6 +55,7 @@ const describeLogStreams: LogsOperation = (ctx, body) => {
   const name =
     groupName ?? identifier!.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '').replace(/:\*$/, '');
   const group = findGroup(ctx, name);
+  expireEvents(group, ctx.now);
   const lastEvent = (s: LogStream) => sortedEvents(s).at(-1)?.timestamp ?? 0;
   const streams = [...group.streams.values()].filter(
     (s) => prefix === undefined || s.name.startsWith(prefix),
@@ -179,7 +187,9 @@ const getLogEvents: LogsOperation = (ctx, body) => {
       'Either logGroupName or logGroupIdentifier must be specified.',
     );
   }
-  const stream = findStream(findGroup(ctx, name), streamName!);
+  const group = findGroup(ctx, name);
+  expireEvents(group, ctx.now);
+  const stream = findStream(group, streamName!);
   // endTime is exclusive for GetLogEvents, as the API reference says.
   const selected = sortedEvents(stream).filter(
     (e) =>
