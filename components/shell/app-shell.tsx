@@ -8,6 +8,7 @@ import { AwsStatusBanner } from './aws-status-banner';
 import { LanguageSwitcher } from './language-switcher';
 import { NavLinks } from './nav-links';
 import { RegionSwitcher } from './region-switcher';
+import { ShellMenu } from './shell-menu';
 import { SignOutButton } from './sign-out-button';
 
 function endpointHost(endpoint: string): string {
@@ -52,34 +53,36 @@ export async function AppShell({
             </span>
             {tc('appName')}
           </Link>
-          <NavLinks />
-          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-            <RegionSwitcher regions={regions} region={region} />
-            <span className="flex items-center gap-2" data-testid="aws-identity">
-              {identity.local ? <Badge tone="warning">{t('localSandbox')}</Badge> : null}
-              <span className="text-slate-600 dark:text-slate-300">
-                {identity.account ? t('account', { account: identity.account }) : t('accountUnknown')}
-              </span>
-              {/* A configured endpoint (sandbox, LocalStack) is named; the real AWS endpoint needs no mention. */}
-              {identity.endpoint ? (
-                <span
-                  className="font-mono text-xs text-slate-500 dark:text-slate-400"
-                  data-testid="aws-endpoint"
-                >
-                  {t('endpoint', { endpoint: endpointHost(identity.endpoint) })}
+          <ShellMenu>
+            <NavLinks role={user.role} />
+            <div className="flex flex-wrap items-center gap-3 text-sm lg:ml-auto">
+              <RegionSwitcher regions={regions} region={region} />
+              <span className="flex flex-wrap items-center gap-2" data-testid="aws-identity">
+                {identity.local ? <Badge tone="warning">{t('localSandbox')}</Badge> : null}
+                <span className="text-slate-600 dark:text-slate-300">
+                  {identity.account ? t('account', { account: identity.account }) : t('accountUnknown')}
                 </span>
-              ) : null}
-            </span>
-            <LanguageSwitcher />
-            <span className="flex items-center gap-2" data-testid="current-user">
-              <span className="sr-only">{t('signedInAs', { name: user.name })}</span>
-              <span aria-hidden="true" className="font-medium">
-                {user.name}
+                {/* A configured endpoint (sandbox, LocalStack) is named; the real AWS endpoint needs no mention. */}
+                {identity.endpoint ? (
+                  <span
+                    className="font-mono text-xs text-slate-500 dark:text-slate-400"
+                    data-testid="aws-endpoint"
+                  >
+                    {t('endpoint', { endpoint: endpointHost(identity.endpoint) })}
+                  </span>
+                ) : null}
               </span>
-              <Badge tone="brand">{tc('role', { role: user.role })}</Badge>
-            </span>
-            <SignOutButton />
-          </div>
+              <LanguageSwitcher />
+              <span className="flex items-center gap-2" data-testid="current-user">
+                <span className="sr-only">{t('signedInAs', { name: user.name })}</span>
+                <span aria-hidden="true" className="font-medium">
+                  {user.name}
+                </span>
+                <Badge tone="brand">{tc('role', { role: user.role })}</Badge>
+              </span>
+              <SignOutButton />
+            </div>
+          </ShellMenu>
         </div>
       </header>
       <AwsStatusBanner initial={identity} />

@@ -3,15 +3,25 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { type Role, roleAtLeast } from '@/lib/auth/roles';
+import { useCloseMenu } from './shell-menu';
 
-const LINKS = [
-  { href: '/exports', key: 'navExports', exact: true },
-  { href: '/exports/new', key: 'navNewExport', exact: true },
-  { href: '/queue', key: 'navQueue', exact: false },
-  { href: '/bucket-policy', key: 'navBucketPolicy', exact: false },
-  { href: '/activity', key: 'navActivity', exact: false },
-] as const;
+/**
+ * Each entry with the least role that may use its page (README "Users and roles"): a viewer browses the
+ * history, the queue, the activity log and the policy generator (generate, check, copy; applying needs an
+ * admin, and that page hides Apply itself); launching needs an operator, so a viewer is not shown the way in.
+ */
+export const NAV_LINKS = [
+  { href: '/exports', key: 'navExports', exact: true, needs: 'viewer' },
+  { href: '/exports/new', key: 'navNewExport', exact: true, needs: 'operator' },
+  { href: '/queue', key: 'navQueue', exact: false, needs: 'viewer' },
+  { href: '/bucket-policy', key: 'navBucketPolicy', exact: false, needs: 'viewer' },
+  { href: '/activity', key: 'navActivity', exact: false, needs: 'viewer' },
+] as const satisfies ReadonlyArray<{ href: string; key: string; exact: boolean; needs: Role }>;
+
+export function navLinksFor(role: Role) {
+  return NAV_LINKS.filter((link) => roleAtLeast(role, link.needs));
+}
 
 function isActive(pathname: string, href: string, exact: boolean): boolean {
   if (href === '/exports')
@@ -19,33 +29,21 @@ function isActive(pathname: string, href: string, exact: boolean): boolean {
   return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks() {
+export function NavLinks({ role }: { role: Role }) {
   const t = useTranslations('shell');
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  const close = useCloseMenu();
   return (
-    <nav aria-label={t('mainNav')} className="order-last w-full md:order-none md:w-auto">
-      <button
-        type="button"
-        className="rounded-md border border-slate-300 px-2 py-1 text-sm md:hidden dark:border-slate-600"
-        aria-expanded={open}
-        aria-controls="main-nav-list"
-        onClick={() => setOpen((v) => !v)}
-      >
-        {open ? t('closeMenu') : t('openMenu')}
-      </button>
-      <ul
-        id="main-nav-list"
-        className={`${open ? 'flex' : 'hidden'} flex-col gap-1 py-2 md:flex md:flex-row md:py-0`}
-      >
-        {LINKS.map((link) => {
+    <nav aria-label={t('mainNav')}>
+      <ul className="flex flex-col gap-1 lg:flex-row">
+        {navLinksFor(role).map((link) => {
           const active = isActive(pathname, link.href, link.exact);
           return (
             <li key={link.href}>
               <Link
                 href={link.href}
                 aria-current={active ? 'page' : undefined}
-                onClick={() => setOpen(false)}
+                onClick={close}
                 className={`block rounded-md px-3 py-1.5 text-sm font-medium ${
                   active
                     ? 'bg-brand-50 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100'
