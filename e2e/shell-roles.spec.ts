@@ -47,7 +47,9 @@ for (const role of ['viewer', 'operator', 'admin'] as const) {
         const control = page.getByRole('main').getByRole(c.kind, { name: c.name, exact: true });
         if (c.path === '/bucket-policy' && RANK[role] >= RANK[c.needs]) {
           // Apply appears once the form is complete; the page needs a bucket for that.
-          await page.goto(`/bucket-policy?bucket=logport-exports&region=${E2E.region}&account=${E2E.accountId}`);
+          await page.goto(
+            `/bucket-policy?bucket=logport-exports&region=${E2E.region}&account=${E2E.accountId}`,
+          );
         }
         await expect(control, `${c.name} on ${c.path}`).toHaveCount(RANK[role] >= RANK[c.needs] ? 1 : 0);
       }

@@ -33,8 +33,12 @@ async function expectRequestFor(page: Page, scope: ReturnType<Page['getByTestId'
   await request.getByText('Show the request').click();
   const text = request.getByTestId('policy-request-text');
   await expect(text).toContainText('"Sid": "LogportCloudWatchLogsPutObject"');
-  await expect(text).toContainText(`Please add Logport's export statements to the bucket policy of ${bucket}`);
-  await expect(text).toContainText(`What it fixes: CloudWatch Logs in ${E2E.region} can then check ${bucket}`);
+  await expect(text).toContainText(
+    `Please add Logport's export statements to the bucket policy of ${bucket}`,
+  );
+  await expect(text).toContainText(
+    `What it fixes: CloudWatch Logs in ${E2E.region} can then check ${bucket}`,
+  );
   await expect(text).toContainText(`${E2E.appUrl}/bucket-policy?bucket=${bucket}`);
   await request.getByRole('button', { name: 'Copy a request for an admin' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -54,7 +58,10 @@ async function expectRequestFor(page: Page, scope: ReturnType<Page['getByTestId'
 }
 
 test.describe('operator', () => {
-  test.use({ storageState: E2E.storageState('operator'), permissions: ['clipboard-read', 'clipboard-write'] });
+  test.use({
+    storageState: E2E.storageState('operator'),
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
 
   test('a bucket without the policy: the preflight offers a request for an admin, not the generator', async ({
     page,
