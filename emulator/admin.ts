@@ -82,14 +82,28 @@ export function handleAdmin(
       case 'POST /_emulator/seed':
         return json(200, { ok: true, ...hooks.seed() });
       case 'GET /_emulator/config':
-        return json(200, store.config);
+        return json(200, { compat: 'faithful', ...store.config });
       case 'POST /_emulator/config': {
         const body = readJson(req);
         const c = store.config;
         c.pendingMs = num(body.pendingMs, 0, 86_400_000) ?? c.pendingMs;
         c.runningMs = num(body.runningMs, 0, 86_400_000) ?? c.runningMs;
         c.cancelMs = num(body.cancelMs, 0, 86_400_000) ?? c.cancelMs;
-        return json(200, c);
+        if (body.compat !== undefined) {
+          if (body.compat !== 'loose' && body.compat !== 'faithful') {
+            throw new Error('compat must be "faithful" or "loose"');
+          }
+          c.compat = body.compat;
+        }
+        // null lifts the cap: credentials last what AssumeRole asked, as on AWS.
+        if (body.assumeRoleMaxSeconds === null) delete c.assumeRoleMaxSeconds;
+        else if (body.assumeRoleMaxSeconds !== undefined) {
+          const cap = num(body.assumeRoleMaxSeconds, 1, 43_200);
+          if (cap === undefined)
+            throw new Error('assumeRoleMaxSeconds must be a number of seconds (1-43200) or null');
+          c.assumeRoleMaxSeconds = cap;
+        }
+        return json(200, { compat: 'faithful', ...c });
       }
       case 'GET /_emulator/faults':
         return json(200, showFaultRules(store.faults));

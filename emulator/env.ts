@@ -17,6 +17,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): EmulatorOp
   if (running !== undefined) options.runningMs = running;
   const cancel = int(env.EMULATOR_EXPORT_CANCEL_MS);
   if (cancel !== undefined) options.cancelMs = cancel;
+  if (env.EMULATOR_COMPAT === 'loose' || env.EMULATOR_COMPAT === 'faithful')
+    options.compat = env.EMULATOR_COMPAT;
+  const assumeMax = int(env.EMULATOR_ASSUME_ROLE_MAX_SECONDS);
+  if (assumeMax !== undefined && assumeMax >= 1) options.assumeRoleMaxSeconds = Math.min(assumeMax, 43_200);
   if (env.EMULATOR_FAULTS) options.faults = JSON.parse(env.EMULATOR_FAULTS) as EmulatorOptions['faults'];
   return options;
 }

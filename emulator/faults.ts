@@ -1,7 +1,7 @@
 import { ApiError } from './errors';
 import type { Faults } from './types';
 
-export type Service = 'logs' | 's3' | 'sts';
+export type Service = 'logs' | 's3' | 'sts' | 'iam';
 
 /** Parses and clamps a faults object from the admin endpoint or `EMULATOR_FAULTS`. */
 export function parseFaults(raw: unknown): Faults {
@@ -49,6 +49,13 @@ function internalError(service: Service): ApiError {
   if (service === 's3')
     return new ApiError('InternalError', 'We encountered an internal error. Please try again.', 500);
   if (service === 'sts') return new ApiError('InternalFailure', 'An internal error occurred.', 500);
+  if (service === 'iam') {
+    return new ApiError(
+      'ServiceFailure',
+      'The request processing has failed because of an unknown error, exception or failure.',
+      500,
+    );
+  }
   return new ApiError('ServiceUnavailableException', 'The service cannot complete the request.', 500);
 }
 
@@ -56,7 +63,7 @@ function internalError(service: Service): ApiError {
 export function pickFault(faults: Faults, service: Service): ApiError | undefined {
   if (faults.throttleRate > 0 && Math.random() < faults.throttleRate) {
     if (service === 's3') return new ApiError('SlowDown', 'Please reduce your request rate.', 503);
-    if (service === 'sts') return new ApiError('Throttling', 'Rate exceeded', 400);
+    if (service === 'sts' || service === 'iam') return new ApiError('Throttling', 'Rate exceeded', 400);
     return new ApiError('ThrottlingException', 'Rate exceeded', 400);
   }
   if (faults.errorRate > 0 && Math.random() < faults.errorRate) return internalError(service);

@@ -1,3 +1,5 @@
+import type { Session } from './types';
+
 export interface EmulatorRequest {
   method: string;
   url: URL;
@@ -15,6 +17,14 @@ export interface Caller {
   accessKeyId: string;
   accountId: string;
   region: string;
+  /** What GetCallerIdentity answers: `arn:aws:iam::ACCT:user/sandbox`, or `arn:aws:sts::ACCT:assumed-role/R/S`. */
+  arn: string;
+  userId: string;
+  /** `aws:PrincipalArn`: the user, or for a session the role's ARN (not the session's). */
+  principalArn: string;
+  /** Every ARN a policy's Principal may name to mean this caller (a session answers to its role's ARN too). */
+  principalArns: string[];
+  session?: Session;
 }
 
 export function header(req: EmulatorRequest, name: string): string | undefined {

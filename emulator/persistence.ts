@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { roleKey } from './iam';
 import type { Store } from './state';
-import type { Bucket, ExportTask, LogGroup } from './types';
+import type { Bucket, ExportTask, LogGroup, Role, Session } from './types';
 
 // A plain JSON snapshot. Events are tuples and object bodies base64 so the file stays compact and readable.
 
@@ -9,6 +10,7 @@ interface SavedGroup {
   name: string;
   creationTime: number;
   retentionInDays?: number;
+  tags?: Record<string, string>;
   streams: Array<{
     name: string;
     creationTime: number;
@@ -35,8 +37,12 @@ interface Snapshot {
     accountId: string;
     activeTaskId?: string;
     regions: Array<{ region: string; groups: SavedGroup[]; tasks: ExportTask[] }>;
+    /** Added later; files without it load with no roles. */
+    roles?: Role[];
   }>;
   buckets: SavedBucket[];
+  /** AssumeRole credentials, so clients holding them keep working after a restart. */
+  sessions?: Session[];
 }
 
 function saveGroup(g: LogGroup): SavedGroup {
@@ -44,6 +50,7 @@ function saveGroup(g: LogGroup): SavedGroup {
     name: g.name,
     creationTime: g.creationTime,
     ...(g.retentionInDays !== undefined ? { retentionInDays: g.retentionInDays } : {}),
+    ...(g.tags !== undefined ? { tags: g.tags } : {}),
     streams: [...g.streams.values()].map((s) => ({
       name: s.name,
       creationTime: s.creationTime,
@@ -65,11 +72,13 @@ export function snapshot(store: Store): Snapshot {
         groups: [...r.groups.values()].map(saveGroup),
         tasks: r.tasks,
       })),
+      ...(acct.roles.size > 0 ? { roles: [...acct.roles.values()] } : {}),
     })),
     buckets: [...store.buckets.values()].map((b) => ({
       ...b,
       objects: [...b.objects.entries()].map(([key, o]) => ({ ...o, key, body: o.body.toString('base64') })),
     })),
+    ...(store.sessions.size > 0 ? { sessions: [...store.sessions.values()] } : {}),
   };
 }
 
@@ -86,6 +95,7 @@ export function restore(store: Store, snap: Snapshot): void {
           name: g.name,
           creationTime: g.creationTime,
           ...(g.retentionInDays !== undefined ? { retentionInDays: g.retentionInDays } : {}),
+          ...(g.tags !== undefined ? { tags: g.tags } : {}),
           streams: new Map(),
           storedBytes: 0,
         };
@@ -110,7 +120,9 @@ export function restore(store: Store, snap: Snapshot): void {
       }
       store.insertTasks(r.tasks);
     }
+    for (const role of a.roles ?? []) acct.roles.set(roleKey(role.roleName), role);
   }
+  for (const session of snap.sessions ?? []) store.sessions.set(session.accessKeyId, session);
   for (const b of snap.buckets) {
     store.buckets.set(b.name, {
       ...b,

@@ -1,19 +1,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AdminHooks, handleAdmin } from './admin';
-import { accountFor, readCredential } from './auth';
+import { readCredential, resolveCaller } from './auth';
 import { ApiError } from './errors';
 import { ExportEngine } from './export-tasks';
 import { parseFaultRules, pickFault, pickLostResponse, ruleFor, type Service } from './faults';
-import { type Caller, type EmulatorRequest, type EmulatorResponse, header } from './http-types';
-import { handleLogs, logsError, logsOperations } from './logs-handler';
+import { type EmulatorRequest, type EmulatorResponse, header } from './http-types';
+import { handleIam } from './iam';
+import { handleLogs, logsOperations } from './logs-handler';
 import { debouncedSaver, loadState } from './persistence';
+import { IAM_VERSION, queryParams } from './query-protocol';
 import { handleS3, routeS3 } from './s3-handler';
 import { s3Error } from './s3-xml';
 import { seedStore } from './seed';
+import { authError, errorResponse } from './service-errors';
 import { Store } from './state';
-import { handleSts, stsError } from './sts';
-import type { Faults } from './types';
+import { handleSts } from './sts';
+import type { CompatMode, Faults } from './types';
 
 export interface EmulatorOptions {
   /** 0 picks a free port. Default 4566. */
@@ -34,6 +37,10 @@ export interface EmulatorOptions {
   /** How long a cancelled task stays PENDING_CANCEL. Default 1000 ms. */
   cancelMs?: number;
   faults?: Partial<Faults> | Partial<Faults>[];
+  /** `loose`: answer like moto/LocalStack where they differ from AWS (README). Default `faithful`. */
+  compat?: CompatMode;
+  /** Caps AssumeRole credentials' lifetime in seconds (1-43200), for tests of the SDK's refresh. */
+  assumeRoleMaxSeconds?: number;
 }
 
 export interface RunningEmulator {
@@ -51,33 +58,6 @@ export interface RunningEmulator {
 const LOGS_TARGET = 'Logs_20140328.';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-function authError(service: Service, kind: 'missing' | 'malformed'): EmulatorResponse {
-  if (service === 'logs') {
-    return kind === 'missing'
-      ? logsError(new ApiError('MissingAuthenticationTokenException', 'Missing Authentication Token'))
-      : logsError(
-          new ApiError(
-            'IncompleteSignatureException',
-            "Authorization header requires 'Credential' parameter.",
-          ),
-        );
-  }
-  if (service === 'sts') {
-    return kind === 'missing'
-      ? stsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403)
-      : stsError('IncompleteSignature', "Authorization header requires 'Credential' parameter.", 400);
-  }
-  return kind === 'missing'
-    ? s3Error(new ApiError('AccessDenied', 'Access Denied', 403))
-    : s3Error(new ApiError('AuthorizationHeaderMalformed', 'The authorization header is malformed.', 400));
-}
-
-function faultResponse(service: Service, err: ApiError, head: boolean): EmulatorResponse {
-  if (service === 'logs') return logsError(err);
-  if (service === 'sts') return stsError(err.code, err.message, err.status);
-  return s3Error(err, head);
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -87,6 +67,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     pendingMs: options.pendingMs ?? 2000,
     runningMs: options.runningMs ?? 4000,
     cancelMs: options.cancelMs ?? 1000,
+    ...(options.compat !== undefined ? { compat: options.compat } : {}),
+    ...(options.assumeRoleMaxSeconds !== undefined
+      ? { assumeRoleMaxSeconds: options.assumeRoleMaxSeconds }
+      : {}),
   });
   store.faults = parseFaultRules(options.faults ?? []);
   const engine = new ExportEngine(store);
@@ -112,9 +96,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return handleAdmin(store, engine, hooks, req);
     }
     const target = header(req, 'x-amz-target');
+    const credential = readCredential(req);
     let service: Service;
     let operation: string;
     let s3Route: ReturnType<typeof routeS3> | undefined;
+    let params: URLSearchParams | undefined;
     const contentType = header(req, 'content-type') ?? '';
     if (target?.startsWith(LOGS_TARGET)) {
       service = 'logs';
@@ -123,9 +109,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       req.url.pathname === '/' &&
       (req.url.searchParams.has('Action') || contentType.includes('x-www-form-urlencoded'))
     ) {
-      service = 'sts';
-      const form = new URLSearchParams(req.body.toString('utf8'));
-      operation = form.get('Action') ?? req.url.searchParams.get('Action') ?? '';
+      // STS and IAM share the query protocol; IAM's API version (or its signing scope) tells them apart.
+      params = queryParams(req);
+      const iam =
+        params.get('Version') === IAM_VERSION ||
+        (typeof credential !== 'string' && credential.service === 'iam');
+      service = iam ? 'iam' : 'sts';
+      operation = params.get('Action') ?? '';
     } else {
       service = 's3';
       s3Route = routeS3(req);
@@ -138,25 +128,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const fault = rule && pickFault(rule, service);
     if (fault) {
       store.count(fault.status === 500 ? 'faults:error' : 'faults:throttle');
-      return faultResponse(service, fault, head);
+      return errorResponse(service, fault, head);
     }
-    const credential = readCredential(req);
-    if (typeof credential === 'string') return authError(service, credential);
-    const caller: Caller = {
-      accessKeyId: credential.accessKeyId,
-      accountId: accountFor(credential.accessKeyId, accountId),
-      region: credential.region,
-    };
+    if (typeof credential === 'string') return authError(service, credential, head);
+    const now = Date.now();
+    const caller = resolveCaller(store, credential, accountId, now);
+    if (typeof caller === 'string') {
+      store.count(caller === 'expiredToken' ? 'auth:ExpiredToken' : 'auth:InvalidToken');
+      return authError(service, caller, head);
+    }
     const out =
       service === 'logs'
-        ? await handleLogs(store, operations, operation, req, caller)
+        ? handleLogs(store, operations, operation, req, caller)
         : service === 'sts'
-          ? handleSts(operation, caller)
-          : await handleS3(store, s3Route!, req, caller);
+          ? handleSts(store, operation, params!, caller, now)
+          : service === 'iam'
+            ? handleIam(store, operation, params!, caller, now)
+            : handleS3(store, s3Route!, req, caller);
     const lost = rule && out.status < 300 ? pickLostResponse(rule, service) : undefined;
     if (!lost) return out;
     store.count('faults:lost');
-    return faultResponse(service, lost, head);
+    return errorResponse(service, lost, head);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Bucket, EmulatorConfig, ExportTask, Faults, LogGroup } from './types';
+import type { Bucket, EmulatorConfig, ExportTask, Faults, LogGroup, Role, Session } from './types';
 
 export interface RegionState {
   groups: Map<string, LogGroup>;
@@ -12,6 +12,8 @@ export interface AccountState {
   tasksById: Map<string, ExportTask>;
   /** The one PENDING/RUNNING task of the account, across Regions (AWS's quota). */
   activeTaskId?: string;
+  /** IAM roles by name; IAM is global, so not per Region. */
+  roles: Map<string, Role>;
 }
 
 export function compareTasks(a: ExportTask, b: ExportTask): number {
@@ -23,6 +25,8 @@ export class Store {
   /** Bucket names are global, as in S3; each bucket remembers its owner and Region. */
   buckets = new Map<string, Bucket>();
   nextSeq = 1;
+  /** AssumeRole credentials by access key id (ASIA...), any account. */
+  sessions = new Map<string, Session>();
   /** Fault rules; the first whose `operations` match a request applies (none: no faults). */
   faults: Faults[] = [];
   stats = new Map<string, number>();
@@ -41,7 +45,7 @@ export class Store {
   account(accountId: string): AccountState {
     let acct = this.accounts.get(accountId);
     if (!acct) {
-      acct = { regions: new Map(), tasksById: new Map() };
+      acct = { regions: new Map(), tasksById: new Map(), roles: new Map() };
       this.accounts.set(accountId, acct);
     }
     return acct;
@@ -105,6 +109,7 @@ export class Store {
   reset(): void {
     this.accounts.clear();
     this.buckets.clear();
+    this.sessions.clear();
     this.nextSeq = 1;
   }
 

@@ -1,4 +1,8 @@
-import { CloudWatchLogsClient, DescribeExportTasksCommand, type ExportTask } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DescribeExportTasksCommand,
+  type ExportTask,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -20,10 +24,7 @@ export async function startWithClients(options: EmulatorOptions = {}, region = '
   });
   const common = { endpoint: emulator.url, region, credentials, maxAttempts: 1 };
   /** Every client for one Region, signed with the given credentials (another account, or a role's). */
-  const clientsAs = (
-    creds: AwsCredentialIdentity | AwsCredentialIdentityProvider,
-    r: string = region,
-  ) => ({
+  const clientsAs = (creds: AwsCredentialIdentity | AwsCredentialIdentityProvider, r: string = region) => ({
     logs: new CloudWatchLogsClient({ ...common, region: r, credentials: creds }),
     s3: new S3Client({ ...common, region: r, forcePathStyle: true, credentials: creds }),
     sts: new STSClient({ ...common, region: r, credentials: creds }),

@@ -39,6 +39,8 @@ export interface LogGroup {
   retentionInDays?: number;
   streams: Map<string, LogStream>;
   storedBytes: number;
+  /** TagResource / CreateLogGroup tags; absent when the group has none. */
+  tags?: Record<string, string>;
 }
 
 export interface ExportTask {
@@ -60,6 +62,8 @@ export interface ExportTask {
   cancelRequestedAt?: number;
   /** When PENDING_CANCEL turns into CANCELLED. */
   cancelDoneAt?: number;
+  /** Created in loose compatibility mode: objects go where moto puts them (see export-writer). */
+  looseLayout?: true;
   /** Set once the task reached a final status; until then the status is derived from the clock. */
   final?: { code: 'COMPLETED' | 'FAILED' | 'CANCELLED'; message: string; completionTime: number };
 }
@@ -82,11 +86,46 @@ export interface Bucket {
   encryption?: string;
 }
 
+export type CompatMode = 'faithful' | 'loose';
+
 export interface EmulatorConfig {
   accountId: string;
   pendingMs: number;
   runningMs: number;
   cancelMs: number;
+  /** `loose` behaves like moto/LocalStack where they differ from AWS (see README); default `faithful`. */
+  compat?: CompatMode;
+  /**
+   * Caps the lifetime of AssumeRole credentials (seconds, 1-43200), below AWS's 900 s minimum if asked, so
+   * tests can watch the SDK refresh them. Absent: what the caller asked (default 3600), as AWS.
+   */
+  assumeRoleMaxSeconds?: number;
+}
+
+/** An IAM role (global, per account). */
+export interface Role {
+  roleName: string;
+  roleId: string;
+  path: string;
+  /** The trust policy as the caller sent it (decoded); GetRole answers it URL-encoded, as IAM does. */
+  assumeRolePolicyDocument: string;
+  description?: string;
+  maxSessionDuration: number;
+  createDate: number;
+}
+
+/** Temporary credentials from STS AssumeRole; they act as the role's account until `expiration`. */
+export interface Session {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  accountId: string;
+  roleName: string;
+  roleArn: string;
+  roleId: string;
+  sessionName: string;
+  /** Epoch ms, whole seconds (what the Expiration field says). */
+  expiration: number;
 }
 
 export interface Faults {
