@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
 
 // Pages anyone may open. API routes never reach the proxy (see `matcher`): their handlers answer 401/403
 // themselves (requireRole), and their static headers, CSP included, come from next.config.mjs.
@@ -30,7 +31,7 @@ export async function proxy(request: NextRequest) {
       const url = request.nextUrl.clone();
       url.pathname = '/signin';
       url.search = '';
-      url.searchParams.set('callbackUrl', `${pathname}${search}`);
+      url.searchParams.set('callbackUrl', safeCallbackUrl(`${pathname}${search}`, request.nextUrl.origin));
       return NextResponse.redirect(url);
     }
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
@@ -6,6 +7,7 @@ import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { oidcConfigFromEnv } from '@/lib/auth/oidc';
 import { currentUser } from '@/lib/auth/require-role';
+import { siteOrigin } from '@/lib/http/origin';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth');
@@ -18,7 +20,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, siteOrigin(await headers()));
   if (await currentUser()) redirect(callbackUrl);
   const t = await getTranslations('auth');
   const tc = await getTranslations('common');

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { signInWithPassword, signInWithProvider } from '@/lib/auth/client';
 
 const ERROR_KEYS: Record<string, string> = {
@@ -50,7 +51,8 @@ export function SignInForm({
         setError(ERROR_KEYS[failure] ?? 'errorGeneric');
         return;
       }
-      router.replace(callbackUrl);
+      // The page checked it already; checking again where it is followed keeps the form safe on its own.
+      router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
       router.refresh();
     } catch {
       setError('errorGeneric');

@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { sessionMaxAge } from '@/lib/config';
+import { sameOriginUrl } from './callback-url';
 import { oidcConfigFromEnv, roleFromClaims } from './oidc';
 import { verifyPassword } from './password';
 import { isRole } from './roles';
@@ -61,6 +62,11 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: '/signin', error: '/signin' },
   providers: providers(),
   callbacks: {
+    // Every callbackUrl next-auth follows (sign-in, sign-out, the OIDC return) passes the same check as the
+    // sign-in form. next-auth's default calls `new URL(url)` unguarded (a 500 on `%0a`) and compares strings.
+    redirect({ url, baseUrl }) {
+      return sameOriginUrl(url, baseUrl)?.href ?? baseUrl;
+    },
     // An OIDC user whose claims map to no role (and no default role) is refused rather than given access.
     signIn({ user }) {
       return isRole((user as { role?: unknown }).role);
