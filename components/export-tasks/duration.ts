@@ -13,23 +13,3 @@ export function durationMessage(ms: number): {
   if (total >= 60) return { key: 'durationMinutes', values: { minutes, seconds } };
   return { key: 'durationSeconds', values: { seconds } };
 }
-
-/** A byte count in the largest unit that keeps it at 1 or more (S3 sizes, 1024-based like the AWS console). */
-export function sizeParts(bytes: number): {
-  value: number;
-  unit: 'byte' | 'kilobyte' | 'megabyte' | 'gigabyte';
-} {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = Math.max(0, bytes);
-  let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  return { value: i === 0 ? value : Math.round(value * 10) / 10, unit: units[i] ?? 'byte' };
-}
-
-/** UTC in ISO form without milliseconds noise, for the tooltip next to the viewer's local time. */
-export function utcText(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}

@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
+import { appFormats, hourCycleFor } from '@/lib/format/formats';
 import { isLocale, isTimeZone, LOCALE_COOKIE, localeFromAcceptLanguage, TIME_ZONE_COOKIE } from './config';
 import { loadMessages } from './messages';
 
@@ -7,14 +8,15 @@ import { loadMessages } from './messages';
 export default getRequestConfig(async () => {
   const jar = await cookies();
   const chosen = jar.get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(chosen)
-    ? chosen
-    : localeFromAcceptLanguage((await headers()).get('accept-language'));
+  const acceptLanguage = (await headers()).get('accept-language');
+  const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage(acceptLanguage);
   const tz = jar.get(TIME_ZONE_COOKIE)?.value;
   return {
     locale,
     messages: await loadMessages(locale),
     // The browser reports its zone in a cookie (see TimeZoneSync); until then the server renders in UTC.
     timeZone: isTimeZone(tz) ? tz : 'UTC',
+    // One set of date formats for every page (24 h in Japanese, the browser's own hour cycle in English).
+    formats: appFormats(hourCycleFor(locale, acceptLanguage)),
   };
 });
