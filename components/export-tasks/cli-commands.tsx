@@ -23,8 +23,14 @@ export function CliCommands({ region, task }: { region: string; task: ExportTask
     ...(isCancellable(status)
       ? [{ label: t('cliCancel'), copy: t('copyCancel'), text: cancelExportTaskCommand(region, taskId) }]
       : []),
-    ...(status === 'COMPLETED'
-      ? [{ label: t('cliDownload'), copy: t('copyDownload'), text: downloadExportCommand(region, task) }]
+    ...(status === 'COMPLETED' && task.destinationPrefix !== null
+      ? [
+          {
+            label: t('cliDownload'),
+            copy: t('copyDownload'),
+            text: downloadExportCommand(region, { ...task, destinationPrefix: task.destinationPrefix }),
+          },
+        ]
       : []),
   ];
   return (

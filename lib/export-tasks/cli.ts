@@ -65,12 +65,12 @@ export function cancelExportTaskCommand(region: string, taskId: string): string 
 /** Copies every file an export wrote (`s3://bucket/<prefix>/<taskId>/`) into `./<taskId>/`. */
 export function downloadExportCommand(
   region: string,
-  task: Pick<ExportTask, 'destination' | 'destinationPrefix' | 'taskId'>,
+  task: Pick<ExportTask, 'destination' | 'taskId'> & { destinationPrefix: string },
 ): string {
   return command([
     'aws s3 cp --recursive',
     ['--region', region],
-    shellQuote(taskFolderText(task)),
+    shellQuote(taskFolderText(task) ?? ''),
     shellQuote(`./${task.taskId}/`),
   ]);
 }

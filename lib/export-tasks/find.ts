@@ -1,7 +1,7 @@
 import 'server-only';
 import { DescribeExportTasksCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { logsClient } from '@/lib/aws/clients';
-import { toExportTask } from './list';
+import { describeExportTask, toExportTask } from './list';
 import type { ExportSpec, ExportTask } from './types';
 
 /** AWS's clock and ours may differ; a task created this long before we asked may still be ours. */
@@ -10,7 +10,8 @@ export const CLOCK_SKEW_MS = 60_000;
 /**
  * The newest task in the Region that matches, created at or after `since`, read with fresh
  * DescribeExportTasks calls (never the shared list cache: a decision rests on it). AWS lists newest first, so
- * paging stops at the first task created before `since`, and long histories are never read to the end.
+ * paging stops at the first task created before `since`, and long histories are never read to the end. A page
+ * that is not newest first (a backend that is not quite AWS) is read whole, and never ends the search early.
  */
 export async function findTask(
   region: string,
@@ -20,21 +21,29 @@ export async function findTask(
   let nextToken: string | undefined;
   do {
     const out = await logsClient(region).send(new DescribeExportTasksCommand({ nextToken, limit: 50 }));
-    for (const raw of out.exportTasks ?? []) {
-      const task = toExportTask(raw);
-      if (task.createdAt !== null && task.createdAt < since) return null;
-      if (matches(task)) return task;
+    const tasks = (out.exportTasks ?? []).map(toExportTask);
+    const newestFirst = tasks.every(
+      (t, i) => t.createdAt !== null && (i === 0 || (tasks[i - 1]?.createdAt ?? 0) >= t.createdAt),
+    );
+    if (!newestFirst) {
+      const found = tasks
+        .filter((t) => (t.createdAt === null || t.createdAt >= since) && matches(t))
+        .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+      if (found[0]) return found[0];
+    } else {
+      for (const task of tasks) {
+        if (task.createdAt !== null && task.createdAt < since) return null;
+        if (matches(task)) return task;
+      }
     }
     nextToken = out.nextToken;
   } while (nextToken);
   return null;
 }
 
-/** One task by id, fresh from AWS (null: AWS does not list it). */
-export async function describeTask(region: string, taskId: string): Promise<ExportTask | null> {
-  const out = await logsClient(region).send(new DescribeExportTasksCommand({ taskId }));
-  const task = out.exportTasks?.[0];
-  return task ? toExportTask(task) : null;
+/** One task by id, fresh from AWS (null: unknown, an empty list from AWS or an error from moto alike). */
+export function describeTask(region: string, taskId: string): Promise<ExportTask | null> {
+  return describeExportTask(region, taskId);
 }
 
 /** The task a submission created under its (unique per job) name, unless it is one we must not adopt. */

@@ -2,11 +2,12 @@ import 'server-only';
 import {
   type ExportTask as AwsExportTask,
   DescribeExportTasksCommand,
+  type DescribeExportTasksCommandOutput,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { logsClient } from '@/lib/aws/clients';
 import { SharedAnswers } from './cache';
 import { pollBackoffMs } from './poll';
-import { isStatusCode } from './status';
+import { holdsExportSlot, isStatusCode } from './status';
 import type { ExportTask, ExportTaskPage, StatusCode } from './types';
 
 export type ListQuery = {
@@ -29,6 +30,11 @@ g.logportHeadAnswers ??= new SharedAnswers<ExportTaskPage>(30_000);
 const answers = g.logportTaskAnswers;
 const headAnswers = g.logportHeadAnswers;
 
+/**
+ * AWS's task, flattened. What a backend leaves out (moto and LocalStack send no executionInfo, moto an "active"
+ * status of its own) stays unknown (null, UNKNOWN) rather than being guessed: a guessed PENDING would block
+ * every launch.
+ */
 export function toExportTask(t: AwsExportTask): ExportTask {
   const code = t.status?.code;
   return {
@@ -38,34 +44,88 @@ export function toExportTask(t: AwsExportTask): ExportTask {
     from: t.from ?? 0,
     to: t.to ?? 0,
     destination: t.destination ?? '',
-    destinationPrefix: t.destinationPrefix ?? 'exportedlogs',
-    status: isStatusCode(code) ? code : 'PENDING',
+    destinationPrefix: t.destinationPrefix ?? null,
+    status: isStatusCode(code) ? code : 'UNKNOWN',
     statusMessage: t.status?.message ?? null,
     createdAt: t.executionInfo?.creationTime ?? null,
     completedAt: t.executionInfo?.completionTime ?? null,
   };
 }
 
-async function fetchPage(query: ListQuery): Promise<ExportTaskPage> {
-  const out = await logsClient(query.region).send(
-    new DescribeExportTasksCommand({
-      statusCode: query.statusCode,
-      taskId: query.taskId,
-      nextToken: query.nextToken,
-      limit: query.limit ?? 50,
-    }),
-  );
-  return {
-    tasks: (out.exportTasks ?? []).map(toExportTask),
-    nextToken: out.nextToken ?? null,
-    fetchedAt: Date.now(),
-  };
+/**
+ * Newest first whatever the backend did. With creation times, a stable sort (a no-op for AWS). Without them,
+ * a backend that ignored `limit` (sent more than asked) is one that keeps tasks in creation order (moto,
+ * LocalStack, our emulator's loose mode): its list is reversed. Anything else keeps the order it came in.
+ */
+export function newestFirst(tasks: ExportTask[], limitAsked: number): ExportTask[] {
+  if (tasks.length < 2) return tasks;
+  if (tasks.every((t) => t.createdAt !== null)) {
+    const sorted = tasks.every((t, i) => i === 0 || (tasks[i - 1]?.createdAt ?? 0) >= (t.createdAt ?? 0));
+    return sorted ? tasks : [...tasks].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+  }
+  return tasks.length > limitAsked ? [...tasks].reverse() : tasks;
 }
 
+/** A `nextToken` AWS no longer accepts: it expires after 24 hours. The list must start again from the top. */
+export class PageTokenExpiredError extends Error {
+  override readonly name = 'PageTokenExpiredError';
+  constructor() {
+    super('The page token has expired');
+  }
+}
+
+const errorOf = (err: unknown) =>
+  (typeof err === 'object' && err !== null ? err : {}) as {
+    name?: string;
+    message?: string;
+  };
+
 /**
- * One page of the account's export tasks in a Region, newest first (AWS's order). The same function serves
- * the server-rendered first page and the polling route; identical concurrent calls share one AWS call.
+ * AWS answers an expired or unknown token with InvalidParameterException naming the token; other services use
+ * InvalidNextTokenException or ExpiredNextTokenException. (ExpiredTokenException is about credentials.)
  */
+export function isPageTokenRefusal(err: unknown): boolean {
+  const { name = '', message = '' } = errorOf(err);
+  if (name === 'ExpiredTokenException') return false;
+  return /NextToken/i.test(name) || (name === 'InvalidParameterException' && /token/i.test(message));
+}
+
+/** AWS answers an unknown task id with an empty list; moto and LocalStack with ResourceNotFoundException. */
+function isUnknownTask(err: unknown): boolean {
+  return errorOf(err).name === 'ResourceNotFoundException';
+}
+
+// Pages from a backend seen ignoring the status or id filter (their rows were checked and dropped here).
+const filterIgnored = new WeakSet<ExportTaskPage>();
+
+async function fetchPage(query: ListQuery): Promise<ExportTaskPage> {
+  const limit = query.limit ?? 50;
+  let out: DescribeExportTasksCommandOutput;
+  try {
+    out = await logsClient(query.region).send(
+      new DescribeExportTasksCommand({
+        statusCode: query.statusCode,
+        taskId: query.taskId,
+        nextToken: query.nextToken,
+        limit,
+      }),
+    );
+  } catch (err) {
+    if (query.taskId && isUnknownTask(err)) return { tasks: [], nextToken: null, fetchedAt: Date.now() };
+    if (query.nextToken && isPageTokenRefusal(err)) throw new PageTokenExpiredError();
+    throw err;
+  }
+  const all = (out.exportTasks ?? []).map(toExportTask);
+  // Never trust a filtered list: a backend may ignore the status or the id it was given.
+  const tasks = all.filter(
+    (t) =>
+      (!query.statusCode || t.status === query.statusCode) && (!query.taskId || t.taskId === query.taskId),
+  );
+  const page = { tasks: newestFirst(tasks, limit), nextToken: out.nextToken ?? null, fetchedAt: Date.now() };
+  if (tasks.length < all.length) filterIgnored.add(page);
+  return page;
+}
+
 // Per list (Region and filter): whether the last refreshes changed anything, to pace everyone's next poll.
 const watched = new Map<string, { signature: string; unchanged: number }>();
 
@@ -75,9 +135,15 @@ function withPollAt(key: string, page: ExportTaskPage): ExportTaskPage {
   const unchanged = prev && prev.signature === signature ? prev.unchanged + 1 : 0;
   if (watched.size > 1_000) watched.clear();
   watched.set(key, { signature, unchanged });
-  return { ...page, pollAt: page.fetchedAt + pollBackoffMs(unchanged) };
+  const paced = { ...page, pollAt: page.fetchedAt + pollBackoffMs(unchanged) };
+  if (filterIgnored.has(page)) filterIgnored.add(paced);
+  return paced;
 }
 
+/**
+ * One page of the account's export tasks in a Region, newest first. The same function serves the
+ * server-rendered first page and the polling route; identical concurrent calls share one AWS call.
+ */
 export function listExportTasks(query: ListQuery, use: 'page' | 'head' = 'page'): Promise<ExportTaskPage> {
   const key = [
     query.region,
@@ -101,22 +167,35 @@ export async function getExportTask(region: string, taskId: string): Promise<Exp
   return page.tasks[0] ?? null;
 }
 
+/** One task by id, fresh from AWS (null: unknown, whether the backend says so with an empty list or an error). */
+export async function describeExportTask(region: string, taskId: string): Promise<ExportTask | null> {
+  return (await fetchPage({ region, taskId })).tasks[0] ?? null;
+}
+
 /**
  * The account's active export (PENDING or RUNNING), if any. The limit is per account, so every configured
  * Region is asked; filtering by status keeps each call to one small page. `fresh` skips the shared answers:
  * for a decision (the queue submitting, a launch refused as busy) a two-second-old list is not good enough.
+ *
+ * The status of every task is checked here, not left to the filter: a backend that ignores `statusCode` would
+ * otherwise make a finished task look active and block every launch. When a backend is seen ignoring it, the
+ * newest tasks are read without a filter instead (the active task is the newest one: AWS allows only one).
  */
 export async function findActiveExportTask(
   regions: readonly string[],
   { fresh = false }: { fresh?: boolean } = {},
 ): Promise<(ExportTask & { region: string }) | null> {
   for (const region of regions) {
+    const read = (query: ListQuery) => (fresh ? fetchPage(query) : listExportTasks(query));
+    let ignored = false;
     for (const statusCode of ['RUNNING', 'PENDING'] as const) {
-      const task = fresh
-        ? await logsClient(region)
-            .send(new DescribeExportTasksCommand({ statusCode, limit: 1 }))
-            .then((out) => (out.exportTasks?.[0] ? toExportTask(out.exportTasks[0]) : undefined))
-        : (await listExportTasks({ region, statusCode, limit: 1 })).tasks[0];
+      const page = await read({ region, statusCode, limit: 1 });
+      ignored ||= filterIgnored.has(page);
+      const task = page.tasks.find((t) => holdsExportSlot(t.status));
+      if (task) return { ...task, region };
+    }
+    if (ignored) {
+      const task = (await read({ region })).tasks.find((t) => holdsExportSlot(t.status));
       if (task) return { ...task, region };
     }
   }

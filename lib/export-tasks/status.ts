@@ -1,4 +1,4 @@
-import { STATUS_CODES, type StatusCode } from './types';
+import { STATUS_CODES, type StatusCode, type TaskStatus } from './types';
 
 /** Statuses that can still change; AWS allows one PENDING or RUNNING task per account. */
 export const ACTIVE_STATUSES: readonly StatusCode[] = ['PENDING', 'RUNNING', 'PENDING_CANCEL'];
@@ -8,15 +8,15 @@ export function isStatusCode(value: unknown): value is StatusCode {
   return typeof value === 'string' && (STATUS_CODES as readonly string[]).includes(value);
 }
 
-export function isActiveStatus(status: StatusCode): boolean {
-  return ACTIVE_STATUSES.includes(status);
+export function isActiveStatus(status: TaskStatus): boolean {
+  return isStatusCode(status) && ACTIVE_STATUSES.includes(status);
 }
 
-export function isCancellable(status: StatusCode): boolean {
-  return CANCELLABLE_STATUSES.includes(status);
+export function isCancellable(status: TaskStatus): boolean {
+  return isStatusCode(status) && CANCELLABLE_STATUSES.includes(status);
 }
 
 /** Holds the account's one export slot (PENDING_CANCEL does not: AWS accepts a new task then). */
-export function holdsExportSlot(status: StatusCode): boolean {
+export function holdsExportSlot(status: TaskStatus): boolean {
   return status === 'PENDING' || status === 'RUNNING';
 }

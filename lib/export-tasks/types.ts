@@ -8,6 +8,11 @@ export const STATUS_CODES = [
   'FAILED',
 ] as const;
 export type StatusCode = (typeof STATUS_CODES)[number];
+/**
+ * A task's status as Logport holds it: AWS's six codes, or UNKNOWN when a backend that is not quite AWS
+ * (moto, LocalStack) sends none or one of its own (moto's "active"). UNKNOWN is never treated as active.
+ */
+export type TaskStatus = StatusCode | 'UNKNOWN';
 
 export type ExportTask = {
   taskId: string;
@@ -16,8 +21,9 @@ export type ExportTask = {
   from: number;
   to: number;
   destination: string;
-  destinationPrefix: string;
-  status: StatusCode;
+  /** null: the backend did not say (AWS always does; its default is `exportedlogs`). */
+  destinationPrefix: string | null;
+  status: TaskStatus;
   statusMessage: string | null;
   createdAt: number | null;
   completedAt: number | null;

@@ -1,4 +1,4 @@
-import type { StatusCode } from '@/lib/export-tasks/types';
+import type { TaskStatus } from '@/lib/export-tasks/types';
 import type { JobState } from './types';
 
 /** Pure rules about job states, shared by the worker, the actions and the page (which buttons to show). */
@@ -33,7 +33,7 @@ export function canRetry(state: JobState): boolean {
 }
 
 /** Where a job goes when its AWS task reaches a final status; null while the task is still moving. */
-export function stateForTaskStatus(status: StatusCode): JobState | null {
+export function stateForTaskStatus(status: TaskStatus): JobState | null {
   if (status === 'COMPLETED') return 'completed';
   if (status === 'FAILED') return 'failed';
   if (status === 'CANCELLED') return 'cancelled';
