@@ -8,11 +8,12 @@ import { isStatusCode } from '@/lib/export-tasks/status';
 import { STATUS_CODES } from '@/lib/export-tasks/types';
 import { EMPTY_VIEW, isFiltered, type TableView } from './table-state';
 
-type TextField = 'group' | 'dest' | 'q';
+type TextField = 'group' | 'dest' | 'q' | 'taskId';
 
 /**
- * Status applies at once; log group, destination and search apply as you type (over loaded rows, so no AWS
- * call); the task id goes to AWS, so it applies on Enter or when the field is left, not on every keystroke.
+ * Status applies at once; every text field applies as you type, after a short pause. Log group, destination
+ * and search look at the loaded rows; the task id asks AWS once it is a whole id (AWS matches ids exactly),
+ * and part of an id looks at the loaded rows.
  */
 export function FiltersBar({
   view,
@@ -37,8 +38,8 @@ export function FiltersBar({
 
   // Follow the address bar when it changes from elsewhere (Clear filters, back/forward): each field on its
   // own, and not while its typing has yet to reach the address bar.
-  const follow = useCallback((field: TextField | 'taskId', value: string) => {
-    if (field !== 'taskId' && pending.current[field] !== undefined) return;
+  const follow = useCallback((field: TextField, value: string) => {
+    if (pending.current[field] !== undefined) return;
     setText((s) => (s[field] === value ? s : { ...s, [field]: value }));
   }, []);
   useEffect(() => follow('group', view.group), [follow, view.group]);
@@ -51,18 +52,17 @@ export function FiltersBar({
     setText((s) => ({ ...s, [field]: value }));
     pending.current = { ...pending.current, [field]: value.trim() };
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const changes = pending.current;
-      pending.current = {};
-      onChange(changes);
-    }, 250);
+    timer.current = setTimeout(flush, 250);
   }
-  function applyTaskId() {
-    const value = text.taskId.trim();
-    if (value !== (view.taskId ?? '')) onChange({ taskId: value || null });
+  function flush() {
+    clearTimeout(timer.current);
+    const { taskId, ...changes } = pending.current;
+    pending.current = {};
+    if (Object.keys(changes).length === 0 && taskId === undefined) return;
+    onChange(taskId === undefined ? changes : { ...changes, taskId: taskId || null });
   }
 
-  const field = (name: TextField, hint?: string) => (
+  const field = (name: Exclude<TextField, 'taskId'>, hint?: string) => (
     <div className="min-w-40 flex-1 space-y-1">
       <label htmlFor={`${id}-${name}`} className="block text-sm font-medium">
         {t(name)}
@@ -117,11 +117,11 @@ export function FiltersBar({
             id={`${id}-taskId`}
             type="search"
             value={text.taskId}
-            onChange={(e) => setText((s) => ({ ...s, taskId: e.target.value }))}
+            onChange={(e) => typeText('taskId', e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') applyTaskId();
+              // Enter applies at once, without waiting for the pause.
+              if (e.key === 'Enter') flush();
             }}
-            onBlur={applyTaskId}
             aria-describedby={`${id}-taskId-hint`}
             className={`${inputClass} font-mono`}
             spellCheck={false}

@@ -1,28 +1,42 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClass } from '@/components/ui/button';
 import { exportTaskKeys, fetchJson } from '@/lib/export-tasks/queries';
-import { sizeParts, utcText } from './duration';
+import { useFormat } from '@/lib/format/use-format';
+import { FilePreview } from './file-preview';
+import { When } from './task-cells';
 
+type ExportedFile = { key: string; name: string; stream: string; size: number; lastModified: number | null };
 type ObjectsPage = {
-  objects: Array<{ key: string; name: string; stream: string; size: number; lastModified: number | null }>;
+  objects: ExportedFile[];
   nextToken: string | null;
   bucket: string;
   folder: string;
+  /** Whether this user may download and preview (operators; viewers where LOGPORT_VIEWER_DOWNLOADS=true). */
+  canReadFiles: boolean;
 };
 
 function downloadUrl(region: string, taskId: string, key: string): string {
   return `/api/export-tasks/${encodeURIComponent(taskId)}/download?${new URLSearchParams({ region, key })}`;
 }
 
-/** The files a completed export wrote, a page at a time, each downloadable through Logport. */
+export function archiveUrl(region: string, taskId: string): string {
+  return `/api/export-tasks/${encodeURIComponent(taskId)}/archive?${new URLSearchParams({ region })}`;
+}
+
+/**
+ * The files a completed export wrote, a page at a time. Those who may read them get "Download all" (one zip,
+ * streamed), a download and a preview per file; everyone sees what there is.
+ */
 export function ObjectList({ region, taskId }: { region: string; taskId: string }) {
   const t = useTranslations('exports.objects');
   const te = useTranslations('errors');
-  const format = useFormatter();
+  const f = useFormat();
+  const [previewing, setPreviewing] = useState<ExportedFile | null>(null);
   const query = useInfiniteQuery({
     queryKey: exportTaskKeys.objects(region, taskId),
     queryFn: ({ pageParam, signal }) => {
@@ -40,16 +54,34 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
   });
   const first = query.data?.pages[0];
   const objects = query.data?.pages.flatMap((p) => p.objects) ?? [];
+  const canRead = first?.canReadFiles ?? false;
   const code = (query.error as { code?: string } | null)?.code ?? 'internal';
 
   return (
     <section aria-labelledby="objects-title" className="space-y-3" data-testid="object-list">
-      <h2 id="objects-title" className="text-lg font-semibold">
-        {t('title')}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="objects-title" className="text-lg font-semibold">
+          {t('title')}
+        </h2>
+        {canRead && objects.length > 0 ? (
+          <a
+            href={archiveUrl(region, taskId)}
+            download
+            className={buttonClass('secondary', 'sm')}
+            data-testid="download-all"
+          >
+            {t('downloadAll')}
+          </a>
+        ) : null}
+      </div>
       {first ? (
         <p className="break-all text-sm text-slate-600 dark:text-slate-400">
           {t('intro', { bucket: first.bucket, folder: first.folder })}
+        </p>
+      ) : null}
+      {first && !canRead && objects.length > 0 ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="files-need-operator">
+          {t('needOperator')}
         </p>
       ) : null}
       {query.isPending ? <p aria-busy="true">{t('loading')}</p> : null}
@@ -59,7 +91,7 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
       {query.isSuccess && objects.length === 0 ? <p>{t('empty')}</p> : null}
       {objects.length > 0 ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full min-w-[40rem] text-left text-sm">
+          <table className="w-full min-w-[36rem] text-left text-sm">
             <thead className="bg-slate-50 dark:bg-slate-800/60">
               <tr>
                 <th scope="col" className="px-3 py-2">
@@ -74,53 +106,52 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
                 <th scope="col" className="px-3 py-2">
                   {t('modified')}
                 </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">{t('download')}</span>
-                </th>
+                {canRead ? (
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{t('actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
-              {objects.map((o) => {
-                const size = sizeParts(o.size);
-                return (
-                  <tr
-                    key={o.key}
-                    className="border-t border-slate-200 dark:border-slate-800"
-                    data-testid="object-row"
-                  >
-                    <td className="break-all px-3 py-2 font-mono text-xs">
-                      {o.name.slice(o.stream.length + 1) || o.name}
-                    </td>
-                    <td className="break-all px-3 py-2 font-mono text-xs">{o.stream}</td>
-                    <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                      {format.number(size.value, { style: 'unit', unit: size.unit, unitDisplay: 'short' })}
-                    </td>
+              {objects.map((o) => (
+                <tr
+                  key={o.key}
+                  className="border-t border-slate-200 dark:border-slate-800"
+                  data-testid="object-row"
+                >
+                  <td className="break-all px-3 py-2 font-mono text-xs">
+                    {o.name.slice(o.stream.length + 1) || o.name}
+                  </td>
+                  <td className="break-all px-3 py-2 font-mono text-xs">{o.stream}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{f.bytes(o.size)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <When ms={o.lastModified} />
+                  </td>
+                  {canRead ? (
                     <td className="whitespace-nowrap px-3 py-2">
-                      {o.lastModified === null ? null : (
-                        <time
-                          dateTime={new Date(o.lastModified).toISOString()}
-                          title={utcText(o.lastModified)}
+                      <div className="flex gap-3">
+                        <button
+                          type="button"
+                          onClick={() => setPreviewing(o)}
+                          className="font-medium text-brand-700 underline dark:text-brand-100"
+                          aria-label={t('previewLabel', { name: o.name })}
                         >
-                          {format.dateTime(new Date(o.lastModified), {
-                            dateStyle: 'medium',
-                            timeStyle: 'medium',
-                          })}
-                        </time>
-                      )}
+                          {t('preview')}
+                        </button>
+                        <a
+                          href={downloadUrl(region, taskId, o.key)}
+                          download
+                          className="font-medium text-brand-700 underline dark:text-brand-100"
+                          aria-label={t('downloadLabel', { name: o.name })}
+                        >
+                          {t('download')}
+                        </a>
+                      </div>
                     </td>
-                    <td className="px-3 py-2">
-                      <a
-                        href={downloadUrl(region, taskId, o.key)}
-                        download
-                        className="font-medium text-brand-700 underline dark:text-brand-100"
-                        aria-label={t('downloadLabel', { name: o.name })}
-                      >
-                        {t('download')}
-                      </a>
-                    </td>
-                  </tr>
-                );
-              })}
+                  ) : null}
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -133,6 +164,15 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
         >
           {t('loadMore')}
         </Button>
+      ) : null}
+      {previewing && canRead ? (
+        <FilePreview
+          key={previewing.key}
+          region={region}
+          taskId={taskId}
+          file={previewing}
+          onClose={() => setPreviewing(null)}
+        />
       ) : null}
     </section>
   );

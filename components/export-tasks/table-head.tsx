@@ -44,7 +44,7 @@ export function TableHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) =
         <col className="w-[8rem]" />
       </colgroup>
       <thead className="bg-slate-50 dark:bg-slate-800/60">
-        <tr>
+        <tr aria-rowindex={1}>
           <th scope="col" className={th}>
             {t('status')}
           </th>

@@ -62,16 +62,35 @@ export function viewToSearch(view: TableView): string {
   return text ? `?${text}` : '';
 }
 
+const FULL_TASK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A whole task id (AWS's are UUIDs): AWS matches ids exactly, so only a whole one is worth asking for. */
+export function isFullTaskId(value: string): boolean {
+  return FULL_TASK_ID.test(value);
+}
+
+/** The task id to ask AWS for: a whole id only; part of an id filters the loaded rows instead. */
+export function awsTaskId(view: Pick<TableView, 'taskId'>): string | null {
+  return view.taskId && isFullTaskId(view.taskId) ? view.taskId : null;
+}
+
+/** Part of a task id, matched among the loaded rows. */
+export function partialTaskId(view: Pick<TableView, 'taskId'>): string | null {
+  return view.taskId && !isFullTaskId(view.taskId) ? view.taskId : null;
+}
+
 export function isFiltered(view: TableView): boolean {
   return Boolean(view.status || view.taskId || view.group || view.dest || view.q);
 }
 
 /** Filters that only see loaded rows (so more pages may hold more matches). */
 export function hasLocalFilter(view: TableView): boolean {
-  return Boolean(view.group || view.dest || view.q);
+  return Boolean(view.group || view.dest || view.q || partialTaskId(view));
 }
 
+/** `s3://bucket/prefix/`; an unknown prefix (a backend that did not say) shows as `s3://bucket/…`. */
 export function destinationText(task: Pick<ExportTask, 'destination' | 'destinationPrefix'>): string {
+  if (task.destinationPrefix === null) return `s3://${task.destination}/…`;
   const prefix = task.destinationPrefix.replace(/^\/+|\/+$/g, '');
   return `s3://${task.destination}/${prefix ? `${prefix}/` : ''}`;
 }
@@ -83,8 +102,10 @@ export function filterRows(rows: ExportTask[], view: TableView): ExportTask[] {
   const group = fold(view.group);
   const dest = fold(view.dest);
   const words = fold(view.q).split(/\s+/).filter(Boolean);
-  if (!group && !dest && words.length === 0) return rows;
+  const idPart = fold(partialTaskId(view) ?? '');
+  if (!group && !dest && !idPart && words.length === 0) return rows;
   return rows.filter((t) => {
+    if (idPart && !fold(t.taskId).includes(idPart)) return false;
     if (group && !fold(t.logGroupName).includes(group)) return false;
     if (dest && !fold(destinationText(t)).includes(dest)) return false;
     if (words.length === 0) return true;

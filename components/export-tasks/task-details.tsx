@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { exportAgainHref } from '@/components/export-wizard/state';
 import { Alert } from '@/components/ui/alert';
@@ -11,13 +11,17 @@ import { taskFolderText } from '@/lib/export-tasks/folder';
 import { exportTaskListOptions } from '@/lib/export-tasks/queries';
 import { isActiveStatus, isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
+import { exclusiveEnd } from '@/lib/format/time';
+import { useFormat } from '@/lib/format/use-format';
 import { generatorHref } from '@/lib/policy/generator-href';
+import { shortId } from '@/lib/time-range/plan';
 import { CancelDialog } from './cancel-dialog';
 import { CliCommands } from './cli-commands';
-import { durationMessage, utcText } from './duration';
+import { durationMessage } from './duration';
 import { ObjectList } from './object-list';
 import { StatusBadge } from './status-badge';
-import { destinationText, taskLabel } from './table-state';
+import { taskLabel } from './table-state';
+import { Destination, Unknown } from './task-cells';
 import { useNow } from './use-now';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -44,11 +48,15 @@ export function TaskDetails({
   const t = useTranslations('exports');
   const td = useTranslations('exports.detail');
   const te = useTranslations('errors');
-  const format = useFormatter();
+  const f = useFormat();
   const query = useQuery(exportTaskListOptions({ region, status: null, taskId }));
   const task = query.data?.tasks[0];
   const now = useNow(1_000, task ? isActiveStatus(task.status) : false);
   const [cancelling, setCancelling] = useState<ExportTask | null>(null);
+  // The new task's name gets a random part, made in the browser after the page is shown (a name made while
+  // rendering would differ between server and browser), so every "again" is a task of its own.
+  const [againSuffix, setAgainSuffix] = useState<string | null>(null);
+  useEffect(() => setAgainSuffix(shortId(4)), []);
 
   const [announcement, setAnnouncement] = useState('');
   const lastStatus = useRef(task?.status);
@@ -65,19 +73,18 @@ export function TaskDetails({
       </Alert>
     );
   }
-  const when = (ms: number | null) =>
+  const when = (ms: number | null, epoch: ReactNode = td('epoch', { value: ms ?? 0 })) =>
     ms === null ? (
-      '—'
+      <Unknown />
     ) : (
       <>
-        <time dateTime={new Date(ms).toISOString()}>
-          {format.dateTime(new Date(ms), { dateStyle: 'full', timeStyle: 'long' })}
-        </time>
+        <time dateTime={new Date(ms).toISOString()}>{f.dateTime(ms, 'full')}</time>
         <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">
-          {utcText(ms)} · {td('epoch', { value: ms })}
+          {f.utc(ms)} · {epoch}
         </span>
       </>
     );
+  const folder = taskFolderText(task);
   const end = task.completedAt ?? now;
   const duration = task.createdAt !== null && end !== null ? durationMessage(end - task.createdAt) : null;
   const code = (query.error as { code?: string } | null)?.code ?? 'internal';
@@ -113,8 +120,11 @@ export function TaskDetails({
             {td('summary')}
           </h2>
           <div className="flex items-center gap-2">
-            {canCancel && !isActiveStatus(task.status) ? (
-              <Link href={exportAgainHref(task)} className={buttonClass('secondary', 'sm')}>
+            {canCancel && !isActiveStatus(task.status) && againSuffix && task.destinationPrefix !== null ? (
+              <Link
+                href={exportAgainHref({ ...task, destinationPrefix: task.destinationPrefix }, againSuffix)}
+                className={buttonClass('secondary', 'sm')}
+              >
                 {td('again')}
               </Link>
             ) : null}
@@ -129,23 +139,24 @@ export function TaskDetails({
           <Row label={td('status')}>
             <StatusBadge status={task.status} />
           </Row>
-          <Row label={td('statusMessage')}>{task.statusMessage ?? td('noMessage')}</Row>
+          <Row label={td('statusMessage')}>{task.statusMessage ?? <Unknown />}</Row>
           <Row label={td('taskId')}>
             <span className="font-mono">{task.taskId}</span>
           </Row>
           <Row label={td('taskName')}>{task.taskName ?? t('unnamed')}</Row>
           <Row label={td('region')}>{region}</Row>
           <Row label={td('logGroup')}>
-            <span className="font-mono">{task.logGroupName}</span>
+            <span className="font-mono">{task.logGroupName || <Unknown />}</span>
           </Row>
           <Row label={td('from')}>{when(task.from)}</Row>
-          <Row label={td('to')}>{when(task.to)}</Row>
+          {/* AWS's `to` is the last millisecond included; people read the end as exclusive. */}
+          <Row label={td('until')}>{when(exclusiveEnd(task.to), td('toEpoch', { value: task.to }))}</Row>
           <Row label={td('destination')}>
-            <span className="font-mono">{destinationText(task)}</span>
+            <span className="font-mono">
+              <Destination task={task} />
+            </span>
           </Row>
-          <Row label={td('folder')}>
-            <span className="font-mono">{taskFolderText(task)}</span>
-          </Row>
+          <Row label={td('folder')}>{folder ? <span className="font-mono">{folder}</span> : <Unknown />}</Row>
         </dl>
       </section>
 
@@ -162,19 +173,30 @@ export function TaskDetails({
             {task.completedAt === null ? t('notFinished') : when(task.completedAt)}
           </Row>
           <Row label={td('duration')}>
-            {duration
-              ? task.completedAt === null
-                ? t('runningFor', { duration: t(duration.key, duration.values) })
-                : t(duration.key, duration.values)
-              : '—'}
+            {duration ? (
+              task.completedAt === null ? (
+                t('runningFor', { duration: t(duration.key, duration.values) })
+              ) : (
+                t(duration.key, duration.values)
+              )
+            ) : (
+              <Unknown />
+            )}
           </Row>
         </dl>
       </section>
 
       <CliCommands region={region} task={task} />
 
-      {task.status === 'COMPLETED' ? (
+      {task.status === 'COMPLETED' && task.destinationPrefix !== null ? (
         <ObjectList region={region} taskId={task.taskId} />
+      ) : task.status === 'COMPLETED' ? (
+        <section aria-labelledby="objects-title" className="space-y-2">
+          <h2 id="objects-title" className="text-lg font-semibold">
+            {t('objects.title')}
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{te('folderUnknown')}</p>
+        </section>
       ) : (
         <section aria-labelledby="objects-title" className="space-y-2">
           <h2 id="objects-title" className="text-lg font-semibold">
@@ -189,7 +211,7 @@ export function TaskDetails({
             <p className="text-sm">
               {t('objects.policyHint')}{' '}
               <Link
-                href={generatorHref(task.destination, region, null, task.destinationPrefix)}
+                href={generatorHref(task.destination, region, null, task.destinationPrefix ?? '')}
                 className="font-medium underline"
               >
                 {t('objects.openGenerator')}

@@ -1,67 +1,48 @@
 'use client';
 
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
-import { memo } from 'react';
+import { useTranslations } from 'next-intl';
+import { memo, type Ref } from 'react';
 import { Button } from '@/components/ui/button';
 import { isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
-import { durationMessage, utcText } from './duration';
 import { StatusBadge } from './status-badge';
-import { destinationText, taskLabel } from './table-state';
+import { taskLabel } from './table-state';
+import { Destination, Timing, Unknown, When } from './task-cells';
 import { TimeRangeCell } from './time-range-cell';
 
-/** "Took 4 min 12 s" for a finished task, "Running for …" for an active one (needs the ticking clock). */
-export function Timing({ task, now }: { task: ExportTask; now: number | null }) {
-  const t = useTranslations('exports');
-  const format = useFormatter();
-  if (task.createdAt === null) return null;
-  if (task.completedAt !== null) {
-    const d = durationMessage(task.completedAt - task.createdAt);
-    return (
-      <>
-        <time
-          dateTime={new Date(task.completedAt).toISOString()}
-          title={utcText(task.completedAt)}
-          className="block"
-        >
-          {format.dateTime(new Date(task.completedAt), { dateStyle: 'medium', timeStyle: 'medium' })}
-        </time>
-        <span className="text-xs text-slate-600 dark:text-slate-400">
-          {t('took', { duration: t(d.key, d.values) })}
-        </span>
-      </>
-    );
-  }
-  if (now === null) return <span className="text-slate-500">{t('notFinished')}</span>;
-  const d = durationMessage(now - task.createdAt);
-  return (
-    <span className="whitespace-nowrap text-xs">{t('runningFor', { duration: t(d.key, d.values) })}</span>
-  );
-}
-
-/**
- * One task. Memoised: polls and "Load more" keep unchanged task objects, so with thousands of rows loaded only
- * new or changed rows render again.
- */
-export const TaskRow = memo(function TaskRow({
-  task,
-  now,
-  highlight,
-  canCancel,
-  onCancel,
-}: {
+export type RowProps = {
   task: ExportTask;
+  /** Position in the whole loaded list (0-based): only the rows on screen are rendered. */
+  index: number;
   now: number | null;
   highlight: boolean;
   canCancel: boolean;
   onCancel: (task: ExportTask) => void;
-}) {
+  measureRef?: Ref<HTMLTableRowElement>;
+};
+
+/**
+ * One task. Memoised: polls and "Load more" keep unchanged task objects, so only new or changed rows render
+ * again. `aria-rowindex` tells screen readers where the row sits among all loaded rows (the rest are not in
+ * the page while off screen).
+ */
+export const TaskRow = memo(function TaskRow({
+  task,
+  index,
+  now,
+  highlight,
+  canCancel,
+  onCancel,
+  measureRef,
+}: RowProps) {
   const t = useTranslations('exports');
-  const format = useFormatter();
   const label = taskLabel(task);
   return (
     <tr
+      ref={measureRef}
+      data-index={index}
+      aria-rowindex={index + 2}
       data-testid="task-row"
       data-task-id={task.taskId}
       data-status={task.status}
@@ -85,21 +66,17 @@ export const TaskRow = memo(function TaskRow({
           {task.taskId}
         </span>
       </td>
-      <td className="px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{task.logGroupName}</td>
+      <td className="px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">
+        {task.logGroupName || <Unknown />}
+      </td>
       <td className="px-3 py-2 text-sm">
         <TimeRangeCell from={task.from} to={task.to} />
       </td>
-      <td className="px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">{destinationText(task)}</td>
+      <td className="px-3 py-2 font-mono text-xs [overflow-wrap:anywhere]">
+        <Destination task={task} />
+      </td>
       <td className="px-3 py-2 text-sm">
-        {task.createdAt === null ? null : (
-          <time
-            dateTime={new Date(task.createdAt).toISOString()}
-            title={utcText(task.createdAt)}
-            className="block"
-          >
-            {format.dateTime(new Date(task.createdAt), { dateStyle: 'medium', timeStyle: 'medium' })}
-          </time>
-        )}
+        <When ms={task.createdAt} />
       </td>
       <td className="px-3 py-2 text-sm">
         <Timing task={task} now={now} />

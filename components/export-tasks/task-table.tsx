@@ -20,17 +20,18 @@ import { isActiveStatus } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { CancelDialog } from './cancel-dialog';
 import { FiltersBar } from './filters-bar';
-import { TableHead } from './table-head';
 import {
+  awsTaskId,
   DEFAULT_SORT,
   EMPTY_VIEW,
   filterRows,
   hasLocalFilter,
   isFiltered,
+  partialTaskId,
   sortRows,
   taskLabel,
 } from './table-state';
-import { TaskRow } from './task-row';
+import { TaskList } from './task-list';
 import { UpdatedAgo } from './updated-ago';
 import { useNow } from './use-now';
 import { useTableView } from './use-table-view';
@@ -45,9 +46,12 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
   const te = useTranslations('errors');
   const client = useQueryClient();
   const [view, setView] = useTableView();
+  // Only a whole task id goes to AWS (it matches ids exactly); part of one filters the loaded rows.
+  const exactId = awsTaskId(view);
+  const idPart = partialTaskId(view);
   const filter: ListFilter = useMemo(
-    () => ({ region, status: view.status, taskId: view.taskId }),
-    [region, view.status, view.taskId],
+    () => ({ region, status: view.status, taskId: exactId }),
+    [region, view.status, exactId],
   );
   const query = useQuery(exportTaskListOptions(filter));
   const data = query.data;
@@ -56,7 +60,7 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
 
   // Nothing loaded can change: watch only the newest row for a task started elsewhere (CLI, a teammate).
   const head = useQuery(
-    exportTaskHeadOptions(filter, Boolean(data) && !anyActive && !view.taskId, {
+    exportTaskHeadOptions(filter, Boolean(data) && !anyActive && !exactId, {
       taskId: data?.tasks[0]?.taskId ?? null,
       at: data?.fetchedAt ?? 0,
     }),
@@ -103,6 +107,11 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
     } finally {
       setLoadingMore(false);
     }
+  }
+  // AWS forgets a page position after 24 hours: the list starts again from the newest export.
+  async function startOver() {
+    setLoadMoreError(null);
+    await client.resetQueries({ queryKey: exportTaskKeys.list(filter), exact: true });
   }
 
   const [cancelling, setCancelling] = useState<ExportTask | null>(null);
@@ -154,6 +163,15 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
         </Alert>
       ) : null}
 
+      {data && idPart ? (
+        <p
+          className="text-sm text-slate-700 dark:text-slate-300"
+          data-testid="task-id-hint"
+          aria-live="polite"
+        >
+          {t('filters.partialIdHint', { count: data.tasks.length })}
+        </p>
+      ) : null}
       {data && partial && (hasLocalFilter(view) || view.sort !== DEFAULT_SORT) ? (
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="partial-hint">
           {hasLocalFilter(view)
@@ -171,8 +189,18 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
         >
           {isFiltered(view) ? (
             <>
-              <p className="font-medium">
-                {partial && hasLocalFilter(view) ? t('noMatchLocal') : t('noMatch')}
+              <p className="font-medium" role="status">
+                {exactId && !hasLocalFilter(view) && !view.status
+                  ? t('noMatchId', { id: exactId, region })
+                  : idPart
+                    ? t('noMatchIdPart', {
+                        part: idPart,
+                        count: data.tasks.length,
+                        more: partial ? 'yes' : 'no',
+                      })
+                    : partial && hasLocalFilter(view)
+                      ? t('noMatchLocal')
+                      : t('noMatch')}
               </p>
               <Button
                 variant="secondary"
@@ -196,29 +224,18 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
       ) : null}
 
       {data && rows.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table
-            className="w-full min-w-[80rem] table-fixed text-left text-sm"
-            data-testid="task-table"
-            aria-busy={query.isFetching}
-          >
-            <caption className="sr-only">{t('columns.caption', { region })}</caption>
-            <TableHead sort={view.sort} onSort={(sort) => setView({ sort })} />
-            <tbody>
-              {rows.map((task) => (
-                <TaskRow
-                  key={changed.has(task.taskId) ? `${task.taskId}-${query.dataUpdatedAt}` : task.taskId}
-                  task={task}
-                  // Only active rows tick; finished rows keep their props and skip rendering.
-                  now={isActiveStatus(task.status) ? now : null}
-                  highlight={changed.has(task.taskId)}
-                  canCancel={canCancel}
-                  onCancel={setCancelling}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TaskList
+          rows={rows}
+          region={region}
+          sort={view.sort}
+          onSort={(sort) => setView({ sort })}
+          now={now}
+          changed={changed}
+          version={query.dataUpdatedAt}
+          busy={query.isFetching}
+          canCancel={canCancel}
+          onCancel={setCancelling}
+        />
       ) : null}
 
       {data ? (
@@ -235,7 +252,14 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
               {t('allLoaded')}
             </span>
           )}
-          {loadMoreError ? (
+          {loadMoreError === 'pageTokenExpired' ? (
+            <span role="alert" className="flex flex-wrap items-center gap-2" data-testid="token-expired">
+              <span className="text-amber-900 dark:text-amber-200">{te('pageTokenExpired')}</span>
+              <Button size="sm" onClick={() => void startOver()} data-testid="start-over">
+                {t('startOver')}
+              </Button>
+            </span>
+          ) : loadMoreError ? (
             <span role="alert" className="text-red-700 dark:text-red-300">
               {t('loadMoreFailed', { reason: te.has(loadMoreError) ? te(loadMoreError) : te('internal') })}
             </span>

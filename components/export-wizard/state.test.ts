@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as rules from '@/lib/export-tasks/create-schema';
-import { exportAgainHref, readState, resolveRange, toValues, validate, writeState } from './state';
+import {
+  againTaskName,
+  exportAgainHref,
+  readState,
+  resolveRange,
+  toValues,
+  validate,
+  writeState,
+} from './state';
 
 const now = Date.parse('2026-05-14T10:00:00Z');
 
@@ -93,7 +101,7 @@ describe('export again', () => {
         destination: 'logport-exports',
         destinationPrefix: 'archive/2026-05',
       };
-      const href = exportAgainHref(task);
+      const href = exportAgainHref(task, 'k3x9');
       expect(href.startsWith('/exports/new?')).toBe(true);
       const s = readState(new URLSearchParams(href.split('?')[1]), 'Asia/Tokyo');
       expect(s).toMatchObject({
@@ -104,11 +112,40 @@ describe('export again', () => {
         prefix: task.destinationPrefix,
       });
       // A name of its own: never the original's, which a lost answer could otherwise be taken for.
-      expect(s.name).toMatch(/^aws-lambda-orders-api-.*-again-cda454$/);
+      expect(s.name).toMatch(/^aws-lambda-orders-api-\d{8}(T\d{4})?-\d{8}(T\d{4})?-again-k3x9$/);
       const r = resolveRange(s, now);
       const values = toValues(s, 'us-east-2', r);
       expect(validate(rules, values, r)).toEqual({});
       expect({ from: values.from, to: values.to }).toEqual({ from: task.from, to: task.to });
     });
   }
+});
+
+describe('the name of an export made again', () => {
+  const group = '/aws/lambda/orders-api';
+  it('reads as the days it covers, even when AWS’s inclusive `to` is exactly midnight', () => {
+    const from = Date.parse('2026-05-14T00:00:00Z');
+    // `--to` at midnight (as the CLI guide writes it) includes one millisecond of the 15th.
+    const name = againTaskName({ logGroupName: group, from, to: Date.parse('2026-05-15T00:00:00Z') }, 'k3x9');
+    expect(name).toBe('aws-lambda-orders-api-20260514-20260514-again-k3x9');
+    expect(name).not.toMatch(/T0000/);
+    expect(
+      againTaskName({ logGroupName: group, from, to: Date.parse('2026-05-15T00:00:00Z') - 1 }, 'k3x9'),
+    ).toBe('aws-lambda-orders-api-20260514-20260514-again-k3x9');
+  });
+  it('keeps hours and minutes of a range that is not whole days', () => {
+    const name = againTaskName(
+      {
+        logGroupName: group,
+        from: Date.parse('2026-05-14T08:59:12.345Z'),
+        to: Date.parse('2026-05-14T09:59:12.344Z'),
+      },
+      'a1b2',
+    );
+    expect(name).toBe('aws-lambda-orders-api-20260514T0859-20260514T0959-again-a1b2');
+  });
+  it('differs each time the same export is made again', () => {
+    const task = { logGroupName: group, from: 0, to: 86_400_000 - 1 };
+    expect(againTaskName(task, 'aaaa')).not.toBe(againTaskName(task, 'bbbb'));
+  });
 });

@@ -167,12 +167,32 @@ function utcWall(ms: number): string {
 }
 
 /**
+ * The name of an export made again: `aws-lambda-orders-api-20260514-20260514-again-k3x9`. The dates are read to
+ * the minute, so an inclusive `to` of exactly midnight (the CLI's habit) names the day it closes rather than
+ * `…T0000`; `unique` (random, from the caller) makes every "again" a name of its own, so a new export is never
+ * mistaken for the original, or for an earlier "again", when AWS's answer to its launch is lost
+ * (lib/export-tasks/create.ts).
+ */
+export function againTaskName(
+  task: Pick<ExportTask, 'logGroupName' | 'from' | 'to'>,
+  unique: string,
+): string {
+  const end = Math.floor((task.to + 1) / 60_000) * 60_000;
+  return suggestTaskName(
+    task.logGroupName,
+    { from: task.from, to: Math.max(task.from, end - 1) },
+    'UTC',
+    `again-${unique}`,
+  );
+}
+
+/**
  * The wizard at its review step, prefilled with an export's log group, exact range (in UTC) and destination:
- * "export this again". The task name gets `suffix` (from the original's id), so the new export is never
- * mistaken for the original when AWS's answer to its launch is lost (lib/export-tasks/create.ts).
+ * "export this again", under a name of its own (againTaskName).
  */
 export function exportAgainHref(
-  task: Pick<ExportTask, 'taskId' | 'logGroupName' | 'from' | 'to' | 'destination' | 'destinationPrefix'>,
+  task: Pick<ExportTask, 'logGroupName' | 'from' | 'to' | 'destination'> & { destinationPrefix: string },
+  unique: string,
 ): string {
   const state: WizardState = {
     step: 'review',
@@ -186,7 +206,7 @@ export function exportAgainHref(
     chunk: 'none',
     bucket: task.destination,
     prefix: task.destinationPrefix,
-    name: suggestTaskName(task.logGroupName, task, 'UTC', `again-${task.taskId.slice(0, 6)}`),
+    name: againTaskName(task, unique),
     batch: '',
   };
   return `/exports/new?${writeState(state)}`;

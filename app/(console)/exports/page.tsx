@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
-import { parseView } from '@/components/export-tasks/table-state';
+import { awsTaskId, parseView } from '@/components/export-tasks/table-state';
 import { TaskTable } from '@/components/export-tasks/task-table';
 import { buttonClass } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth/require-role';
@@ -33,15 +33,17 @@ export default async function ExportsPage({
     getTranslations('exports'),
   ]);
   const view = parseView(params);
+  // Only a whole task id is asked of AWS; part of one filters the loaded rows (as in the browser).
+  const taskId = awsTaskId(view);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({
-    ...exportTaskListOptions({ region, status: view.status, taskId: view.taskId }),
+    ...exportTaskListOptions({ region, status: view.status, taskId }),
     queryFn: async () => {
       try {
         const page = await listExportTasks({
           region,
           statusCode: view.status ?? undefined,
-          taskId: view.taskId ?? undefined,
+          taskId: taskId ?? undefined,
         });
         // The first poll of a freshly opened tab lands on the same server moment as every other tab's.
         const pollInMs = page.pollAt === undefined ? undefined : Math.max(0, page.pollAt - Date.now());

@@ -1,6 +1,6 @@
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { resolveRegion } from '@/lib/aws/regions';
-import { listExportTasks } from '@/lib/export-tasks/list';
+import { listExportTasks, PageTokenExpiredError } from '@/lib/export-tasks/list';
 import { parseListQuery } from '@/lib/export-tasks/list-schema';
 import { awsErrorResponse, errorJson, sharedJson } from './respond';
 
@@ -27,6 +27,8 @@ export async function GET(request: Request) {
       page.pollAt === undefined ? {} : { 'X-Poll-In-Ms': String(Math.max(0, page.pollAt - Date.now())) };
     return sharedJson(page, pollIn);
   } catch (err) {
+    // AWS forgets a page position after 24 hours; the table offers to start from the newest export again.
+    if (err instanceof PageTokenExpiredError) return errorJson('pageTokenExpired', 410);
     return awsErrorResponse('GET /api/export-tasks', err);
   }
 }

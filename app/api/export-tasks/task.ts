@@ -3,21 +3,22 @@ import { refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { resolveRegion } from '@/lib/aws/regions';
 import { getExportTask } from '@/lib/export-tasks/list';
 import type { ExportTask } from '@/lib/export-tasks/types';
+import { mayReadFiles, viewerDownloadsAllowed } from '@/lib/s3/file-access';
+import { taskFolder } from '@/lib/s3/objects';
 import { awsErrorResponse, errorJson } from './respond';
 
-/**
- * The common start of the per-task routes: a viewer at least, a configured Region, and the task itself
- * (the S3 folder a caller may read is derived from the task AWS reports, never from the request).
- */
-export async function loadTaskForRoute(
-  request: Request,
-  taskId: string,
-  where: string,
-): Promise<
-  { ok: true; region: string; task: ExportTask; params: URLSearchParams } | { ok: false; response: Response }
-> {
-  const auth = await requireRole('viewer');
-  if (!auth.ok) return { ok: false, response: refusalResponse(auth) };
+export type LoadedTask = {
+  ok: true;
+  region: string;
+  task: ExportTask;
+  /** `<prefix>/<taskId>/`: the only place a caller may read (derived from the task AWS reports). */
+  folder: string;
+  params: URLSearchParams;
+};
+type Refused = { ok: false; response: Response };
+
+/** The task the request names, in a configured Region, with the folder its files are in. */
+async function loadTask(request: Request, taskId: string, where: string): Promise<LoadedTask | Refused> {
   const params = new URL(request.url).searchParams;
   const region = await resolveRegion(params.get('region'));
   if (!region) return { ok: false, response: errorJson('invalidRegion', 400) };
@@ -26,8 +27,41 @@ export async function loadTaskForRoute(
   try {
     const task = await getExportTask(region, taskId);
     if (!task) return { ok: false, response: errorJson('taskNotFound', 404) };
-    return { ok: true, region, task, params };
+    // A backend that does not report the prefix (AWS always does) leaves the files' folder unknown.
+    if (task.destinationPrefix === null) return { ok: false, response: errorJson('folderUnknown', 409) };
+    return { ok: true, region, task, folder: taskFolder(task.destinationPrefix, task.taskId), params };
   } catch (err) {
     return { ok: false, response: awsErrorResponse(where, err) };
   }
+}
+
+/**
+ * The common start of the per-task routes that only show what a task is (its file list): a viewer at least,
+ * then the task itself.
+ */
+export async function loadTaskForRoute(
+  request: Request,
+  taskId: string,
+  where: string,
+): Promise<(LoadedTask & { canReadFiles: boolean }) | Refused> {
+  const auth = await requireRole('viewer');
+  if (!auth.ok) return { ok: false, response: refusalResponse(auth) };
+  const loaded = await loadTask(request, taskId, where);
+  return loaded.ok ? { ...loaded, canReadFiles: mayReadFiles(auth.user.role) } : loaded;
+}
+
+/**
+ * The start of the routes that hand out a file's content (download, preview, the zip of all files): an
+ * operator, or a viewer where LOGPORT_VIEWER_DOWNLOADS=true. Anonymous callers are always refused.
+ */
+export async function loadTaskFiles(
+  request: Request,
+  taskId: string,
+  where: string,
+): Promise<LoadedTask | Refused> {
+  const auth = await requireRole('operator');
+  // Every signed-in user is at least a viewer: a 403 here is a viewer, let in only where configured.
+  const viewerLetIn = !auth.ok && auth.status === 403 && viewerDownloadsAllowed();
+  if (!auth.ok && !viewerLetIn) return { ok: false, response: refusalResponse(auth) };
+  return loadTask(request, taskId, where);
 }

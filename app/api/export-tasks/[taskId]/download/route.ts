@@ -1,6 +1,6 @@
-import { getObjectStream, isKeyInFolder, taskFolder } from '@/lib/s3/objects';
+import { getObjectStream, isKeyInFolder } from '@/lib/s3/objects';
 import { awsErrorResponse, errorJson } from '../../respond';
-import { loadTaskForRoute } from '../../task';
+import { loadTaskFiles } from '../../task';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,15 +15,15 @@ function downloadName(key: string, folder: string): string {
 
 /**
  * Streams one exported file from S3 through Logport (`?region&key`): the user needs no access to the bucket,
- * and only keys under this task's `<prefix>/<taskId>/` are served, whatever the request asks for.
+ * and only keys under this task's `<prefix>/<taskId>/` are served, whatever the request asks for. Operators
+ * only, unless LOGPORT_VIEWER_DOWNLOADS=true (see loadTaskFiles).
  */
 export async function GET(request: Request, ctx: { params: Promise<{ taskId: string }> }) {
   const { taskId } = await ctx.params;
-  const loaded = await loadTaskForRoute(request, taskId, 'GET download');
+  const loaded = await loadTaskFiles(request, taskId, 'GET download');
   if (!loaded.ok) return loaded.response;
-  const { region, task, params } = loaded;
+  const { region, task, params, folder } = loaded;
   const key = params.get('key') ?? '';
-  const folder = taskFolder(task.destinationPrefix, task.taskId);
   if (!isKeyInFolder(key, folder)) return errorJson('forbidden', 403);
   try {
     const object = await getObjectStream(region, task.destination, key);

@@ -1,21 +1,23 @@
-import { listTaskObjects, taskFolder } from '@/lib/s3/objects';
+import { listTaskObjects } from '@/lib/s3/objects';
 import { awsErrorResponse, errorJson, json } from '../../respond';
 import { loadTaskForRoute } from '../../task';
 
 export const dynamic = 'force-dynamic';
 
-/** The files a task wrote under `<prefix>/<taskId>/`, a page at a time (`?region&nextToken`). */
+/**
+ * The files a task wrote under `<prefix>/<taskId>/`, a page at a time (`?region&nextToken`). Any signed-in
+ * user sees the list; `canReadFiles` says whether this caller may also download and preview them.
+ */
 export async function GET(request: Request, ctx: { params: Promise<{ taskId: string }> }) {
   const { taskId } = await ctx.params;
   const loaded = await loadTaskForRoute(request, taskId, 'GET objects');
   if (!loaded.ok) return loaded.response;
-  const { region, task, params } = loaded;
+  const { region, task, folder, params, canReadFiles } = loaded;
   const nextToken = params.get('nextToken');
   if (nextToken !== null && nextToken.length > 4096) return errorJson('invalidInput', 400);
   try {
-    const folder = taskFolder(task.destinationPrefix, task.taskId);
     const page = await listTaskObjects(region, task.destination, folder, { nextToken, limit: 100 });
-    return json({ ...page, bucket: task.destination, folder });
+    return json({ ...page, bucket: task.destination, folder, canReadFiles });
   } catch (err) {
     return awsErrorResponse('GET /api/export-tasks/[taskId]/objects', err);
   }
