@@ -7,6 +7,7 @@ import {
   fieldErrorsOf,
   logGroupNameSchema,
 } from '@/lib/export-tasks/create-schema';
+import { BODY_LIMITS, readJsonBody, refuseUnsafeRequest } from '@/lib/http/guard';
 import { runPreflight } from '@/lib/preflight';
 
 export const dynamic = 'force-dynamic';
@@ -27,15 +28,13 @@ const noStore = { 'Cache-Control': 'no-store' };
  * like the wizard it serves. Answers 200 with every check's verdict, 400 with field errors.
  */
 export async function POST(request: Request) {
+  const unsafe = refuseUnsafeRequest(request, { maxBodyBytes: BODY_LIMITS.json });
+  if (unsafe) return unsafe;
   const auth = await requireRole('operator');
   if (!auth.ok) return refusalResponse(auth);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: 'invalidInput' }, { status: 400, headers: noStore });
-  }
-  const parsed = inputSchema.safeParse(body);
+  const body = await readJsonBody(request, BODY_LIMITS.json);
+  if (!body.ok) return body.response;
+  const parsed = inputSchema.safeParse(body.value);
   if (!parsed.success) {
     return Response.json(
       { error: 'invalidInput', fieldErrors: fieldErrorsOf(parsed.error) },
