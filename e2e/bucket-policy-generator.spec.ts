@@ -259,22 +259,18 @@ test.describe('admin', () => {
     const ui = new PolicyGeneratorPage(page);
     try {
       await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
-      // Applying without loading what the bucket holds would drop their statements: Logport refuses.
-      await ui.applyButton.click();
-      await ui.dialog.getByRole('button', { name: 'Apply policy' }).click();
-      const refusal = page.getByRole('alert').filter({ hasText: 'is not the one this merge started from' });
-      await expect(refusal).toBeVisible();
-      expect(parsed(await bucketPolicy(bucket))).toEqual(theirs);
-      expect(applyLog(bucket)).toEqual([
-        { actor: 'admin', role: 'admin', outcome: 'error', error: 'bucketPolicyChanged' },
-      ]);
-
-      // The refusal offers the fix: load what the bucket holds, right there.
-      await refusal.getByRole('button', { name: 'Load from bucket' }).click();
+      // Choosing the bucket reads what it holds: the merge and its diff start from it, with no click.
       await expect(page.getByText(/^Loaded the current policy of/)).toBeVisible();
       await expect(ui.mergeSummary).toHaveText('Keeps 2 existing statements, adds 2, updates 0.');
       await expect(page.getByTestId('merge-diff').locator('del')).toHaveCount(0);
-      await ui.apply();
+      // The confirmation is about this bucket's policy, not "none yet", and the first Apply goes through.
+      await ui.applyButton.click();
+      await expect(ui.dialog).toContainText(
+        `The policy of ${bucket} (Region ${E2E.region}) changes as shown`,
+      );
+      await expect(ui.dialog.getByTestId('apply-diff').locator('del')).toHaveCount(0);
+      await ui.dialog.getByRole('button', { name: 'Apply policy' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Applied.' })).toBeVisible();
       const first = await bucketPolicy(bucket);
       const held = parsed(first);
       expect(held.Statement.slice(0, 2)).toEqual(theirs.Statement);
@@ -284,14 +280,59 @@ test.describe('admin', () => {
         'LogportCloudWatchLogsGetBucketAcl',
         'LogportCloudWatchLogsPutObject',
       ]);
+      expect(applyLog(bucket)).toEqual([{ actor: 'admin', role: 'admin', outcome: 'ok', error: null }]);
 
-      // A second visit: load again, the merge is a no-op and there is nothing to apply.
+      // A second visit: the merge is a no-op and there is nothing to apply.
       await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
-      await ui.load();
       await expect(ui.mergeSummary).toContainText('merging changes nothing');
       await expect(ui.applyButton).toBeDisabled();
       expect(await ui.shownPolicy()).toBe(formatPolicy(held));
       expect(await bucketPolicy(bucket)).toBe(first);
+    } finally {
+      await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+      await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    }
+  });
+
+  test('a policy changed after it was read: Apply refuses, and loading again merges into the new one', async ({
+    page,
+  }) => {
+    const bucket = unique('policy-e2e-moving');
+    await createBucket(bucket);
+    const partner: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'PartnerRead',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+          Action: 's3:GetObject',
+          Resource: `arn:aws:s3:::${bucket}/*`,
+        },
+      ],
+    };
+    const ui = new PolicyGeneratorPage(page);
+    try {
+      await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
+      await expect(page.getByText(`${bucket} has no bucket policy yet`)).toBeVisible();
+      // Someone else puts a policy meanwhile: applying ours as "the first" would drop theirs.
+      await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(partner) }));
+      await ui.applyButton.click();
+      await ui.dialog.getByRole('button', { name: 'Apply policy' }).click();
+      const refusal = page.getByRole('alert').filter({ hasText: 'is not the one this merge started from' });
+      await expect(refusal).toBeVisible();
+      expect(parsed(await bucketPolicy(bucket))).toEqual(partner);
+      expect(applyLog(bucket)).toEqual([
+        { actor: 'admin', role: 'admin', outcome: 'error', error: 'bucketPolicyChanged' },
+      ]);
+      await refusal.getByRole('button', { name: 'Load from bucket' }).click();
+      await expect(ui.mergeSummary).toHaveText('Keeps 1 existing statement, adds 2, updates 0.');
+      await ui.apply();
+      expect(parsed(await bucketPolicy(bucket)).Statement.map((s) => s.Sid)).toEqual([
+        'PartnerRead',
+        'LogportCloudWatchLogsGetBucketAcl',
+        'LogportCloudWatchLogsPutObject',
+      ]);
     } finally {
       await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
       await s3.send(new DeleteBucketCommand({ Bucket: bucket }));

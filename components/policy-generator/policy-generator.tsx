@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState, useTransition } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { loadBucketPolicy } from '@/app/(console)/bucket-policy/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -20,6 +20,14 @@ import {
 import { GeneratorForm } from './generator-form';
 import { type LoadState, MergePanel } from './merge-panel';
 import { mergeView } from './merge-state';
+
+/** A name S3 could hold (the form's schema says what is wrong with others); only these are looked up. */
+const PLAUSIBLE_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** Typing a bucket name loads its policy once the typing pauses. */
+const LOAD_DELAY_MS = 500;
+
+/** The policy a bucket held when Logport last read it: Apply merges into exactly this. */
+type Loaded = { bucket: string; region: string; text: string | null };
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-700 dark:bg-slate-900';
 
@@ -79,31 +87,78 @@ export function PolicyGenerator({
     accountId: state.accountId.trim(),
   };
 
-  function onLoad() {
-    const bucket = state.bucket.trim();
+  // What the bucket holds (admins): read when the bucket is chosen, so the merge, its diff and Apply start from
+  // it instead of "no policy yet" followed by a refusal. Answers for a bucket no longer chosen are dropped.
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const wanted = useRef('');
+  // The latest values for callbacks that outlive a render (a load's answer, the delayed load).
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const tErrRef = useRef(tErr);
+  tErrRef.current = tErr;
+  const existingRef = useRef(existing);
+  existingRef.current = existing;
+  const target = { bucket: state.bucket.trim(), region: state.region };
+  const targetKey = `${target.bucket}\n${target.region}`;
+
+  const onLoad = useCallback((bucket: string, region: string, replace = true) => {
+    const key = `${bucket}\n${region}`;
+    wanted.current = key;
     setLoad({ status: 'loading' });
     startLoad(async () => {
       try {
-        const res = await loadBucketPolicy({ bucket, region: state.region });
+        const res = await loadBucketPolicy({ bucket, region });
+        if (wanted.current !== key) return;
         if (!res.ok) {
-          setLoad({ status: 'error', message: tErr(res.error, { bucket, ...res.params }) });
+          setLoad({ status: 'error', message: tErrRef.current(res.error, { bucket, ...res.params }) });
           return;
         }
-        setExisting(res.data.policy ?? '');
+        // A load the admin did not ask for never overwrites what they typed or pasted meanwhile.
+        if (replace || existingRef.current.trim() === '') setExisting(res.data.policy ?? '');
+        setLoaded({ bucket, region, text: res.data.policy });
         setLoad({ status: 'loaded', bucket, hadPolicy: res.data.policy !== null });
         if (res.data.encryption === 'aws:kms' || res.data.encryption === 'aws:kms:dsse')
           setState((s) => ({ ...s, kms: true }));
         if (res.data.bucketRegion) {
           setBucketRegion({ bucket, region: res.data.bucketRegion });
           // Check against where the bucket really is: a policy for another Region shows up at once.
-          if (res.data.bucketRegion !== state.region)
-            setCheckOwn({ ...checkTarget, region: res.data.bucketRegion });
+          if (res.data.bucketRegion !== region) {
+            setCheckOwn((own) => ({
+              region: res.data.bucketRegion ?? region,
+              bucket,
+              prefix: own?.prefix ?? stateRef.current.prefix,
+              accountId: own?.accountId ?? stateRef.current.accountId.trim(),
+            }));
+          }
         }
       } catch {
-        setLoad({ status: 'error', message: tErr('internal') });
+        if (wanted.current === key) setLoad({ status: 'error', message: tErrRef.current('internal') });
       }
     });
-  }
+  }, []);
+  // A new bucket or Region: what was read for the old one no longer applies; read the new one after a pause.
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
+  useEffect(() => {
+    if (!canApply) return;
+    const [bucket = '', region = ''] = targetKey.split('\n');
+    const prev = loadedRef.current;
+    if (prev && (prev.bucket !== bucket || prev.region !== region)) {
+      // Keep what the admin typed or pasted; drop only what Logport read from the other bucket.
+      if (existingRef.current === (prev.text ?? '')) setExisting('');
+      setLoaded(null);
+    }
+    wanted.current = targetKey;
+    setLoad({ status: 'idle' });
+    if (!PLAUSIBLE_BUCKET.test(bucket)) return;
+    const timer = setTimeout(() => onLoad(bucket, region, false), LOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [canApply, targetKey, onLoad]);
+
+  const current =
+    loaded && loaded.bucket === target.bucket && loaded.region === target.region ? loaded : null;
+  // The text above is no longer what the bucket holds (edited after loading): Apply would not merge into it.
+  const edited = current !== null && existing !== (current.text ?? '');
 
   const policyText = view && view.kind !== 'invalid' ? view.text : null;
   const wrongRegion =
@@ -114,7 +169,13 @@ export function PolicyGenerator({
     ? t('apply.fixForm')
     : view?.kind === 'invalid'
       ? t('apply.fixExisting')
-      : null;
+      : load.status === 'error'
+        ? t('apply.needsCurrent', { bucket: target.bucket })
+        : !current
+          ? t('apply.loadingCurrent', { bucket: target.bucket })
+          : edited
+            ? t('apply.edited', { bucket: target.bucket })
+            : null;
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
@@ -141,7 +202,7 @@ export function PolicyGenerator({
                 : (view ?? (existingView?.kind === 'invalid' ? existingView : null))
             }
             canLoad={canApply}
-            onLoad={onLoad}
+            onLoad={() => onLoad(target.bucket, target.region)}
             load={loading ? { status: 'loading' } : load}
             loadDisabled={state.bucket.trim() === ''}
           />
@@ -259,15 +320,16 @@ export function PolicyGenerator({
               bucket={outputs.input.bucket}
               region={outputs.input.region}
               policyText={policyText ?? ''}
-              basedOn={existing.trim() === '' ? null : existing}
+              basedOn={current?.text ?? null}
               diff={view && view.kind !== 'invalid' ? view.diff : []}
               changed={view?.kind === 'fresh' || (view?.kind === 'merged' && view.changed)}
               disabledReason={applyDisabled}
               onApplied={(policy) => {
                 setExisting(policy);
+                setLoaded({ ...target, text: policy });
                 setLoad({ status: 'idle' });
               }}
-              onLoad={onLoad}
+              onLoad={() => onLoad(target.bucket, target.region)}
             />
           </div>
         ) : null}
