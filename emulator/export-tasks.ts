@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from './errors';
-import { checkBucketAccess, writeExportObjects, writeProbe } from './export-writer';
-import type { LogsContext, LogsOperation } from './logs-context';
+import { checkBucketAccess, checkCallerPutObject, writeExportObjects, writeProbe } from './export-writer';
+import { callerOf, type LogsContext, type LogsOperation } from './logs-context';
 import { compareTasks, type Store } from './state';
 import { EXPORT_STATUS_CODES, type ExportStatusCode, type ExportTask } from './types';
 import { decodeToken, encodeToken, Input, LOG_GROUP_NAME, LOG_STREAM_NAME } from './validate';
@@ -29,9 +29,12 @@ export function statusOf(task: ExportTask, now: number): TaskStatus {
 export const isActive = (s: TaskStatus) => s.code === 'PENDING' || s.code === 'RUNNING';
 const doneAt = (t: ExportTask) => t.creationTime + t.pendingMs + t.runningMs;
 
-export function renderTask(task: ExportTask, now: number) {
+const DAY = 86_400_000;
+
+/** `loose` leaves out executionInfo, as moto does. */
+export function renderTask(task: ExportTask, now: number, loose = false) {
   const status = statusOf(task, now);
-  return {
+  const rendered = {
     taskId: task.taskId,
     ...(task.taskName !== undefined ? { taskName: task.taskName } : {}),
     logGroupName: task.logGroupName,
@@ -44,6 +47,27 @@ export function renderTask(task: ExportTask, now: number) {
       creationTime: task.creationTime,
       ...(status.completionTime !== undefined ? { completionTime: status.completionTime } : {}),
     },
+  };
+  if (!loose) return rendered;
+  const { executionInfo: _omitted, ...rest } = rendered;
+  return rest;
+}
+
+/**
+ * DescribeExportTasks as moto answers it (compat `loose`): statusCode, limit and nextToken ignored, every task
+ * oldest first, no executionInfo, and an unknown taskId an error (moto's ResourceNotFoundException, whose text
+ * is the log group one).
+ */
+function describeLoose(ctx: LogsContext, taskId: string | undefined) {
+  if (taskId !== undefined) {
+    const task = ctx.store.account(ctx.accountId).tasksById.get(taskId);
+    if (!task || task.region !== ctx.region) {
+      throw new ApiError('ResourceNotFoundException', 'The specified log group does not exist.');
+    }
+    return { exportTasks: [renderTask(task, ctx.now, true)] };
+  }
+  return {
+    exportTasks: ctx.store.region(ctx.accountId, ctx.region).tasks.map((t) => renderTask(t, ctx.now, true)),
   };
 }
 
@@ -88,7 +112,12 @@ export class ExportEngine {
     if (failure !== undefined || !group || !bucket) {
       task.final = { code: 'FAILED', message: failure ?? 'FAILED', completionTime };
     } else {
-      writeExportObjects(this.store, task, group, bucket);
+      // What the group's retention had deleted by the time the export ran is not exported.
+      const retainedFrom =
+        group.retentionInDays === undefined
+          ? Number.NEGATIVE_INFINITY
+          : completionTime - group.retentionInDays * DAY;
+      writeExportObjects(this.store, task, group, bucket, retainedFrom);
       task.final = { code: 'COMPLETED', message: 'Completed successfully', completionTime };
     }
     this.store.changed();
@@ -169,7 +198,9 @@ export class ExportEngine {
         `The given bucket is in region ${bucket.region}, not in ${ctx.region}. Please make sure the bucket is in the same region as the log group.`,
       );
     }
-    const denied = checkBucketAccess(bucket, ctx.region, ctx.accountId, logGroupName!, destinationPrefix);
+    const denied =
+      checkBucketAccess(bucket, ctx.region, ctx.accountId, logGroupName!, destinationPrefix) ??
+      checkCallerPutObject(bucket, callerOf(ctx), destinationPrefix);
     if (denied) throw denied;
     const taskId = randomUUID();
     const longestStream = Math.max(0, ...[...group.streams.keys()].map((n) => Buffer.byteLength(n)));
@@ -181,7 +212,8 @@ export class ExportEngine {
         'The length of the S3 object key exceeds 1024 bytes. Please use a shorter destinationPrefix.',
       );
     }
-    writeProbe(ctx.store, bucket, destinationPrefix);
+    const loose = ctx.store.config.compat === 'loose';
+    writeProbe(ctx.store, bucket, destinationPrefix, loose);
     const task: ExportTask = {
       taskId,
       ...(taskName !== undefined ? { taskName } : {}),
@@ -197,6 +229,7 @@ export class ExportEngine {
       creationTime: ctx.now,
       pendingMs: ctx.store.config.pendingMs,
       runningMs: ctx.store.config.runningMs,
+      ...(loose ? { looseLayout: true as const } : {}),
     };
     ctx.store.insertTask(task);
     acct.activeTaskId = taskId;
@@ -213,6 +246,7 @@ export class ExportEngine {
     const limit = input.int('limit', { min: 1, max: 50 }) ?? 50;
     input.done();
     this.settle(ctx.accountId, ctx.now);
+    if (ctx.store.config.compat === 'loose') return describeLoose(ctx, taskId);
     const matches = (t: ExportTask) => statusCode === undefined || statusOf(t, ctx.now).code === statusCode;
     if (taskId !== undefined) {
       const task = ctx.store.account(ctx.accountId).tasksById.get(taskId);

@@ -1,5 +1,6 @@
 import { ApiError } from './errors';
 import { type Caller, type EmulatorRequest, type EmulatorResponse, header } from './http-types';
+import { checkCrossAccount } from './s3-access';
 import * as buckets from './s3-buckets';
 import type { S3Operation } from './s3-context';
 import * as objects from './s3-objects';
@@ -121,7 +122,8 @@ export function handleS3(
           },
         );
       }
-      if (bucket.owner !== caller.accountId) throw new ApiError('AccessDenied', 'Access Denied', 403);
+      if (bucket.owner !== caller.accountId)
+        checkCrossAccount(route.operation, bucket, route.key, caller, req);
       if (!ANY_REGION.has(route.operation) && bucket.region !== caller.region) {
         throw new ApiError(
           'PermanentRedirect',
