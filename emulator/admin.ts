@@ -1,5 +1,6 @@
 import { bulkCreateTasks } from './export-bulk';
-import { type ExportEngine, renderTask, statusOf } from './export-tasks';
+import { renderTask, statusOf } from './export-status';
+import type { ExportEngine } from './export-tasks';
 import { parseFaultRules, showFaultRules } from './faults';
 import type { EmulatorRequest, EmulatorResponse } from './http-types';
 import type { Store } from './state';

@@ -1,7 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors';
-import { ExportEngine, statusOf } from './export-tasks';
+import { statusOf } from './export-status';
+import { ExportEngine } from './export-tasks';
 import type { LogsContext } from './logs-context';
 import { recommendedPolicy } from './seed';
 import { Store } from './state';

@@ -1,75 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from './errors';
+import { describeLoose, isActive, renderTask, statusOf } from './export-status';
 import { checkBucketAccess, checkCallerPutObject, writeExportObjects, writeProbe } from './export-writer';
 import { callerOf, type LogsContext, type LogsOperation } from './logs-context';
 import { compareTasks, type Store } from './state';
-import { EXPORT_STATUS_CODES, type ExportStatusCode, type ExportTask } from './types';
+import { EXPORT_STATUS_CODES, type ExportTask } from './types';
 import { decodeToken, encodeToken, Input, LOG_GROUP_NAME, LOG_STREAM_NAME } from './validate';
-
-export interface TaskStatus {
-  code: ExportStatusCode;
-  message?: string;
-  completionTime?: number;
-}
 
 export const TIME_RANGE_MESSAGE =
   'Please make sure the values are within the retention period of the log groups and from value is lesser than the to value';
 
-/** Status is a pure function of the task and the clock, so it survives restarts and needs no ticking. */
-export function statusOf(task: ExportTask, now: number): TaskStatus {
-  if (task.final) return { ...task.final };
-  if (task.cancelDoneAt !== undefined) {
-    if (now < task.cancelDoneAt) return { code: 'PENDING_CANCEL', message: 'Cancellation requested' };
-    return { code: 'CANCELLED', message: 'Cancelled by user', completionTime: task.cancelDoneAt };
-  }
-  if (now < task.creationTime + task.pendingMs) return { code: 'PENDING' };
-  return { code: 'RUNNING', message: 'Started Successfully' };
-}
-
-export const isActive = (s: TaskStatus) => s.code === 'PENDING' || s.code === 'RUNNING';
 const doneAt = (t: ExportTask) => t.creationTime + t.pendingMs + t.runningMs;
 
 const DAY = 86_400_000;
-
-/** `loose` leaves out executionInfo, as moto does. */
-export function renderTask(task: ExportTask, now: number, loose = false) {
-  const status = statusOf(task, now);
-  const rendered = {
-    taskId: task.taskId,
-    ...(task.taskName !== undefined ? { taskName: task.taskName } : {}),
-    logGroupName: task.logGroupName,
-    from: task.from,
-    to: task.to,
-    destination: task.destination,
-    destinationPrefix: task.destinationPrefix,
-    status: { code: status.code, ...(status.message !== undefined ? { message: status.message } : {}) },
-    executionInfo: {
-      creationTime: task.creationTime,
-      ...(status.completionTime !== undefined ? { completionTime: status.completionTime } : {}),
-    },
-  };
-  if (!loose) return rendered;
-  const { executionInfo: _omitted, ...rest } = rendered;
-  return rest;
-}
-
-/**
- * DescribeExportTasks as moto answers it (compat `loose`): statusCode, limit and nextToken ignored, every task
- * oldest first, no executionInfo, and an unknown taskId an error (moto's ResourceNotFoundException, whose text
- * is the log group one).
- */
-function describeLoose(ctx: LogsContext, taskId: string | undefined) {
-  if (taskId !== undefined) {
-    const task = ctx.store.account(ctx.accountId).tasksById.get(taskId);
-    if (!task || task.region !== ctx.region) {
-      throw new ApiError('ResourceNotFoundException', 'The specified log group does not exist.');
-    }
-    return { exportTasks: [renderTask(task, ctx.now, true)] };
-  }
-  return {
-    exportTasks: ctx.store.region(ctx.accountId, ctx.region).tasks.map((t) => renderTask(t, ctx.now, true)),
-  };
-}
 
 function isPageToken(v: unknown): v is { c: number; s: number } {
   const o = v as { c?: unknown; s?: unknown } | null;
