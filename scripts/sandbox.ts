@@ -12,6 +12,7 @@ import path from 'node:path';
 import { optionsFromEnv } from '../emulator/env';
 import { startEmulator } from '../emulator/server';
 import { upsertUser } from '../lib/auth/users-admin';
+import { dropNotice, QUIET_ENV, SANDBOX_USERS, sandboxServerEnv } from './sandbox-env';
 import { startFlags } from './start-flags';
 
 const root = path.resolve(__dirname, '..');
@@ -57,7 +58,7 @@ function buildIfNeeded(): void {
   const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NEXT_DIST_DIR: '', NODE_ENV: 'production' },
+    env: { ...process.env, ...QUIET_ENV, NEXT_DIST_DIR: '', NODE_ENV: 'production' },
   });
   if (result.status !== 0) {
     console.error('The build failed; see above.');
@@ -99,39 +100,37 @@ async function main() {
   const password =
     process.env.LOGPORT_SANDBOX_PASSWORD || kept('password', () => randomBytes(9).toString('base64url'));
   const usersFile = path.join(dir, 'users.txt');
-  for (const role of ['admin', 'operator', 'viewer'] as const) {
+  for (const role of SANDBOX_USERS) {
     await upsertUser(usersFile, role, { role, password }, 'upsert');
   }
 
   buildIfNeeded();
   const url = `http://localhost:${appPort}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_DIST_DIR: '',
-    PORT: String(appPort),
-    NEXTAUTH_URL: url,
-    NEXTAUTH_SECRET:
-      process.env.NEXTAUTH_SECRET || kept('nextauth-secret', () => randomBytes(32).toString('base64')),
-    AWS_ENDPOINT_URL: emulator.url,
-    AWS_ACCESS_KEY_ID: 'AKIASANDBOX000000000',
-    AWS_SECRET_ACCESS_KEY: 'sandbox-secret-key-not-a-real-one-000000',
-    AWS_REGION: region,
-    LOGPORT_REGIONS: process.env.LOGPORT_REGIONS || `${region},us-west-2`,
-    LOGPORT_DATA_DIR: dir,
-    LOGPORT_USERS_FILE: usersFile,
-  };
-  delete env.AWS_PROFILE;
-  delete env.AWS_SESSION_TOKEN;
+  const env = sandboxServerEnv(process.env, {
+    appPort,
+    url,
+    secret: process.env.NEXTAUTH_SECRET || kept('nextauth-secret', () => randomBytes(32).toString('base64')),
+    emulatorUrl: emulator.url,
+    region,
+    dataDir: dir,
+    usersFile,
+  });
   const server = spawn(
     process.execPath,
     [...startFlags(), require.resolve('next/dist/bin/next'), 'start', '-p', String(appPort)],
-    {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
+    { cwd: root, env, stdio: ['ignore', 'inherit', 'pipe'] },
   );
+  // Warnings go to stderr; one of them does not apply here (see STANDALONE_NOTICE).
+  let rest = '';
+  server.stderr?.setEncoding('utf8');
+  server.stderr?.on('data', (chunk: string) => {
+    const next = dropNotice(rest, chunk);
+    rest = next.rest;
+    if (next.out) process.stderr.write(next.out);
+  });
+  server.stderr?.on('end', () => {
+    if (rest) process.stderr.write(rest);
+  });
 
   const stop = async (code: number) => {
     server.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { signInHint } from '@/components/auth/sign-in-hint';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { oidcConfigFromEnv } from '@/lib/auth/oidc';
@@ -26,6 +27,7 @@ export default async function SignInPage({
   const tc = await getTranslations('common');
   const oidc = oidcConfigFromEnv();
   const error = typeof params.error === 'string' ? params.error : undefined;
+  const hint = signInHint(process.env);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -51,7 +53,9 @@ export default async function SignInPage({
             oidc={oidc ? { name: oidc.name } : null}
           />
         </div>
-        <p className="mt-4 text-center text-xs text-slate-500">{t('noUsersHint')}</p>
+        <p className="mt-4 text-center text-xs text-slate-500" data-testid="sign-in-hint">
+          {hint.kind === 'sandbox' ? t('sandboxHint', { users: hint.users }) : t('noUsersHint')}
+        </p>
       </div>
     </main>
   );
