@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasForbiddenChars } from '@/lib/text/free-text';
 
 /** The activity page's filters, read from the URL (so a filtered view can be shared and reloaded). */
 export const ACTIVITY_ACTIONS = [
@@ -16,7 +17,14 @@ export type ActivityActionName = (typeof ACTIVITY_ACTIONS)[number];
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-const text = z.string().trim().max(200).optional().catch(undefined);
+// A filter with a control character or a bidi mark is not applied (and the form says so, see `refused`).
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => !hasForbiddenChars(v))
+  .optional()
+  .catch(undefined);
 const filterSchema = z.object({
   actor: text,
   action: z.enum(ACTIVITY_ACTIONS).optional().catch(undefined),
@@ -25,7 +33,10 @@ const filterSchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
-export type ActivityView = z.infer<typeof filterSchema>;
+export type ActivityView = z.infer<typeof filterSchema> & {
+  /** Text filters dropped because they held control characters or bidi marks: the form tells the user. */
+  refused?: Array<'actor' | 'q'>;
+};
 
 export function parseActivityView(params: Record<string, string | string[] | undefined>): ActivityView {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -36,7 +47,12 @@ export function parseActivityView(params: Record<string, string | string[] | und
     q: first(params.q),
     before: first(params.before),
   });
+  const refused = (['actor', 'q'] as const).filter((key) => {
+    const value = first(params[key]);
+    return typeof value === 'string' && hasForbiddenChars(value);
+  });
   return {
+    ...(refused.length > 0 ? { refused } : {}),
     ...(view.actor ? { actor: view.actor } : {}),
     ...(view.action ? { action: view.action } : {}),
     ...(view.outcome ? { outcome: view.outcome } : {}),

@@ -27,12 +27,14 @@ export async function ActivityFilters({ view }: { view: ActivityView }) {
             name="actor"
             defaultValue={view.actor ?? ''}
             aria-describedby="activity-actor-hint"
+            aria-invalid={view.refused?.includes('actor') || undefined}
             className={inputClass}
             autoComplete="off"
           />
           <p id="activity-actor-hint" className="text-xs text-slate-600 dark:text-slate-400">
             {t('actorHint')}
           </p>
+          {view.refused?.includes('actor') ? <RefusedNote text={t('filterControlChars')} /> : null}
         </div>
         <div className="min-w-44 space-y-1">
           <label htmlFor="activity-action" className="block text-sm font-medium">
@@ -74,12 +76,14 @@ export async function ActivityFilters({ view }: { view: ActivityView }) {
             type="search"
             defaultValue={view.q ?? ''}
             aria-describedby="activity-q-hint"
+            aria-invalid={view.refused?.includes('q') || undefined}
             className={inputClass}
             autoComplete="off"
           />
           <p id="activity-q-hint" className="text-xs text-slate-600 dark:text-slate-400">
             {t('textHint')}
           </p>
+          {view.refused?.includes('q') ? <RefusedNote text={t('filterControlChars')} /> : null}
         </div>
         <div className="flex items-center gap-3 pb-5">
           <Button type="submit">{t('apply')}</Button>
@@ -91,5 +95,14 @@ export async function ActivityFilters({ view }: { view: ActivityView }) {
         </div>
       </form>
     </search>
+  );
+}
+
+/** Why a typed filter was not applied; `role="alert"` so a screen reader hears it after the page loads. */
+function RefusedNote({ text }: { text: string }) {
+  return (
+    <p role="alert" className="text-xs text-red-700 dark:text-red-300" data-testid="activity-filter-refused">
+      {text}
+    </p>
   );
 }

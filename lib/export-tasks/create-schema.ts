@@ -1,6 +1,7 @@
 // zod/mini: the same rules as classic zod, tree-shakable, since the wizard ships this schema to the browser.
 import * as z from 'zod/mini';
 import { MAX_PREFIX_BYTES } from '@/lib/policy/schema';
+import { hasForbiddenChars, hasPolicyWildcard } from '@/lib/text/free-text';
 import { CHUNKS, countChunks } from '@/lib/time-range/chunks';
 import { isValidTimeZone } from '@/lib/time-range/zone';
 
@@ -16,6 +17,7 @@ export const E = {
   logGroupTooLong: 'wizard.errors.logGroupTooLong',
   tooManyGroups: 'wizard.errors.tooManyGroups',
   streamPrefixInvalid: 'wizard.errors.streamPrefixInvalid',
+  streamPrefixControlChars: 'wizard.errors.streamPrefixControlChars',
   streamPrefixTooLong: 'wizard.errors.streamPrefixTooLong',
   fromInvalid: 'wizard.errors.fromInvalid',
   toInvalid: 'wizard.errors.toInvalid',
@@ -30,16 +32,18 @@ export const E = {
   prefixLeadingSlash: 'wizard.errors.prefixLeadingSlash',
   prefixTraversal: 'wizard.errors.prefixTraversal',
   prefixControlChars: 'wizard.errors.prefixControlChars',
+  prefixWildcard: 'wizard.errors.prefixWildcard',
   prefixTooLong: 'wizard.errors.prefixTooLong',
   taskNameRequired: 'wizard.errors.taskNameRequired',
   taskNameTooLong: 'wizard.errors.taskNameTooLong',
+  taskNameControlChars: 'wizard.errors.taskNameControlChars',
+  /** A value of the wrong type or shape that the form itself never sends (a direct call to the action). */
+  invalidValue: 'wizard.errors.invalidValue',
 } as const;
 
 import { DEFAULT_PREFIX, MAX_EXPORTS, MAX_LOG_GROUPS } from './limits';
 
 export { DEFAULT_PREFIX, MAX_EXPORTS, MAX_LOG_GROUPS };
-
-const hasControlChar = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 export const logGroupNameSchema = z
   .string()
@@ -68,21 +72,25 @@ export const destinationPrefixSchema = z.string().check(
   z.refine((p: string) => !p.split('/').some((seg) => seg === '..' || seg === '.'), {
     error: E.prefixTraversal,
   }),
-  z.refine((p: string) => !hasControlChar(p), { error: E.prefixControlChars }),
+  z.refine((p: string) => !hasForbiddenChars(p), { error: E.prefixControlChars }),
+  z.refine((p: string) => !hasPolicyWildcard(p), { error: E.prefixWildcard }),
   z.refine((p: string) => new TextEncoder().encode(p).length <= MAX_PREFIX_BYTES, { error: E.prefixTooLong }),
 );
 
 export const streamPrefixSchema = z.pipe(
-  z
-    .string()
-    .check(
-      z.maxLength(512, { error: E.streamPrefixTooLong }),
-      z.regex(/^[^:*]*$/, { error: E.streamPrefixInvalid }),
-    ),
+  z.string().check(
+    z.maxLength(512, { error: E.streamPrefixTooLong }),
+    z.refine((p: string) => !hasForbiddenChars(p), { error: E.streamPrefixControlChars }),
+    z.regex(/^[^:*]*$/, { error: E.streamPrefixInvalid }),
+  ),
   z.transform((p: string) => (p === '' ? undefined : p)),
 );
 
-export const taskNameSchema = z.string().check(z.trim(), z.maxLength(512, { error: E.taskNameTooLong }));
+export const taskNameSchema = z.string().check(
+  z.trim(),
+  z.maxLength(512, { error: E.taskNameTooLong }),
+  z.refine((n: string) => !hasForbiddenChars(n), { error: E.taskNameControlChars }),
+);
 
 export const timeZoneSchema = z
   .string()
@@ -143,18 +151,23 @@ export const createExportSchema = z
 export type CreateExportValues = z.input<typeof createExportSchema>;
 export type CreateExportInput = z.output<typeof createExportSchema>;
 
+/** What a message key looks like (`wizard.errors.bucketInvalid`); anything else is zod's own English. */
+const MESSAGE_KEY = /^[a-z]+\.errors\.[A-Za-z]+$/;
+
 /**
  * Field → message keys, the first path segment naming the field (`logGroupNames.0` → `logGroupNames`). Only
  * the first problem per field: zod goes on checking after a failure, and "required" plus "too short" plus
- * "invalid" for one empty box says less than "required" alone.
+ * "invalid" for one empty box says less than "required" alone. A check without a key of ours (a wrong type,
+ * which only a direct call sends) becomes `fallback`: the browser only ever gets keys it can translate.
  */
-export function fieldErrorsOf(error: {
-  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
-}): Record<string, string[]> {
+export function fieldErrorsOf(
+  error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> },
+  fallback: string = E.invalidValue,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    out[field] ??= [issue.message];
+    out[field] ??= [MESSAGE_KEY.test(issue.message) ? issue.message : fallback];
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasForbiddenChars } from '@/lib/text/free-text';
 import { STATUS_CODES } from './types';
 
 /** Query strings send empty values for cleared filters (`?status=`); they mean "no filter", not an error. */
@@ -14,7 +15,7 @@ const taskId = z
   .string()
   .min(1)
   .max(512)
-  .refine((v) => ![...v].some((c) => c.trim() === '' || c.charCodeAt(0) < 0x20), 'no spaces');
+  .refine((v) => !hasForbiddenChars(v) && ![...v].some((c) => c.trim() === ''), 'no spaces');
 
 /**
  * The list query the table polls (GET /api/export-tasks): `region, status, taskId, nextToken, limit`.

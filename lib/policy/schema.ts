@@ -1,5 +1,6 @@
 // zod/mini: the same validation as classic zod, tree-shakable (the form ships it to the browser).
 import * as z from 'zod/mini';
+import { hasForbiddenChars, hasPolicyWildcard } from '@/lib/text/free-text';
 import { normalizePrefix, partitionForRegion } from './names';
 import { PARTITIONS, SCENARIOS } from './types';
 
@@ -22,8 +23,10 @@ export const POLICY_MESSAGE_KEYS = {
   prefixLeadingSlash: 'policy.errors.prefixLeadingSlash',
   prefixTraversal: 'policy.errors.prefixTraversal',
   prefixControlChars: 'policy.errors.prefixControlChars',
+  prefixWildcard: 'policy.errors.prefixWildcard',
   prefixTooLong: 'policy.errors.prefixTooLong',
   sourceAccountInvalid: 'policy.errors.sourceAccountInvalid',
+  invalidValue: 'policy.errors.invalidValue',
 } as const;
 
 export type PolicyMessageKey = (typeof POLICY_MESSAGE_KEYS)[keyof typeof POLICY_MESSAGE_KEYS];
@@ -33,7 +36,6 @@ const K = POLICY_MESSAGE_KEYS;
 /** S3 keys are at most 1024 bytes; leave room for `<taskId>/<stream>/000000.gz`. */
 export const MAX_PREFIX_BYTES = 900;
 
-const hasControlChar = (s: string) => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 // Reserved by S3 for access points, Object Lambda, directory buckets and the like.
 const isReservedBucket = (b: string) =>
   /^(xn--|sthree-|amzn-s3-demo-)/.test(b) || /(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(b);
@@ -60,7 +62,8 @@ export const prefixSchema = z.string().check(
   z.refine((p: string) => !p.split('/').some((seg) => seg === '..' || seg === '.'), {
     error: K.prefixTraversal,
   }),
-  z.refine((p: string) => !hasControlChar(p), { error: K.prefixControlChars }),
+  z.refine((p: string) => !hasForbiddenChars(p), { error: K.prefixControlChars }),
+  z.refine((p: string) => !hasPolicyWildcard(p), { error: K.prefixWildcard }),
   z.refine((p: string) => new TextEncoder().encode(p).length <= MAX_PREFIX_BYTES, { error: K.prefixTooLong }),
 );
 

@@ -11,7 +11,9 @@ import { recordActivity } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/require-role';
 import { reportAwsError } from '@/lib/aws/errors';
 import { resolveRegion } from '@/lib/aws/regions';
+import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
 import { formatPolicy, LOGPORT_SID_PREFIX, parsePolicy } from '@/lib/policy';
+import { POLICY_MESSAGE_KEYS } from '@/lib/policy/schema';
 import {
   canonicalPolicyText,
   MAX_BUCKET_POLICY_BYTES,
@@ -20,14 +22,9 @@ import {
 } from '@/lib/s3/bucket-policy-write';
 import { getBucketEncryption, getBucketPolicyText, getBucketRegion } from '@/lib/s3/buckets';
 
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? 'form');
-    out[field] = [...(out[field] ?? []), issue.message];
-  }
-  return out;
-}
+// Field errors are policy message keys; a check without one (the policy text's length) is `invalidValue`.
+const fieldErrors = (error: Parameters<typeof fieldErrorsOf>[0]) =>
+  fieldErrorsOf(error, POLICY_MESSAGE_KEYS.invalidValue);
 
 /**
  * The Region to call S3 from. The policy may be generated for a Region Logport is not set up for (that is
@@ -42,7 +39,7 @@ export async function loadBucketPolicy(input: unknown): Promise<ActionResult<Loa
   const auth = await requireRole('admin');
   if (!auth.ok) return auth;
   const parsed = loadBucketPolicySchema.safeParse(input);
-  if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error) };
   const { bucket } = parsed.data;
   const region = await clientRegion(parsed.data.region);
   let policy: string | null;
@@ -70,7 +67,7 @@ export async function applyBucketPolicy(input: unknown): Promise<ActionResult<Ap
   const auth = await requireRole('admin');
   if (!auth.ok) return auth;
   const parsed = applyBucketPolicySchema.safeParse(input);
-  if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error.issues) };
+  if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error) };
   const { bucket, basedOn } = parsed.data;
   const region = await clientRegion(parsed.data.region);
   const audit = (outcome: 'ok' | 'error', detail: Record<string, unknown>) =>
