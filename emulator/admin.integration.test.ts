@@ -92,7 +92,7 @@ describe('admin endpoint', () => {
   // How fast seeding is belongs to the benchmarks (bench/), not to a timed test.
   it('seeds realistic data, with buckets for every policy case and a finished history', async () => {
     const seeded = await env.admin('seed', {});
-    expect(seeded).toMatchObject({ ok: true, region: 'us-east-2', secondaryRegion: 'us-west-2', buckets: 4 });
+    expect(seeded).toMatchObject({ ok: true, region: 'us-east-2', secondaryRegion: 'us-west-2', buckets: 6 });
     const groups = await env.logs.send(new DescribeLogGroupsCommand({ logGroupNamePattern: 'orders-api' }));
     expect(groups.logGroups?.[0]?.logGroupName).toBe('/aws/lambda/orders-api');
     expect(groups.logGroups?.[0]?.storedBytes).toBeGreaterThan(1_000_000);
@@ -100,6 +100,8 @@ describe('admin endpoint', () => {
     expect(streams.logStreams?.length).toBeGreaterThan(0);
     const buckets = await env.s3.send(new ListBucketsCommand({}));
     expect(buckets.Buckets?.map((b) => b.Name)).toEqual([
+      'central-archive-use2',
+      'central-archive-usw2',
       'logport-exports',
       'logport-exports-kms',
       'logport-exports-west',

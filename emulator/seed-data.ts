@@ -12,6 +12,8 @@ export interface SeedGroup {
   streams: string[];
   /** Events per stream. */
   events: number;
+  /** Log group tags (rules pick groups by `archive=true`). */
+  tags?: Record<string, string>;
 }
 
 export const PRIMARY_GROUPS: SeedGroup[] = [
@@ -22,6 +24,7 @@ export const PRIMARY_GROUPS: SeedGroup[] = [
     kind: 'lambda',
     streams: lambdaStreams(4),
     events: 8000,
+    tags: { archive: 'true' },
   },
   {
     name: '/aws/lambda/image-resizer',
@@ -42,6 +45,7 @@ export const PRIMARY_GROUPS: SeedGroup[] = [
       'ecs/checkout/1a2b3c4d5e6f7a8b',
     ],
     events: 9000,
+    tags: { archive: 'true' },
   },
   {
     name: 'API-Gateway-Execution-Logs_abc123/prod',
@@ -58,6 +62,7 @@ export const PRIMARY_GROUPS: SeedGroup[] = [
     kind: 'vpc',
     streams: ['eni-0a1b2c3d4e5f60718-all', 'eni-0f9e8d7c6b5a49382-all'],
     events: 20000,
+    tags: { archive: 'false' },
   },
   {
     name: 'my-log-group',
@@ -73,6 +78,7 @@ export const PRIMARY_GROUPS: SeedGroup[] = [
     kind: 'lambda',
     streams: lambdaStreams(2),
     events: 1500,
+    tags: { archive: 'true' },
   },
   {
     name: '/aws/lambda/auth-token-refresher',
@@ -149,6 +155,7 @@ export const SECONDARY_GROUPS: SeedGroup[] = [
     kind: 'lambda',
     streams: lambdaStreams(2),
     events: 1500,
+    tags: { archive: 'true' },
   },
   {
     name: '/ecs/edge-proxy',
