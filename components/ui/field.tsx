@@ -29,7 +29,7 @@ export function Field({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
         {optional ? (
-          <span className="ml-1 font-normal text-slate-500">({optionalLabel ?? 'optional'})</span>
+          <span className="ml-1 font-normal text-slate-500">{optionalLabel ?? '(optional)'}</span>
         ) : null}
       </label>
       {children}
