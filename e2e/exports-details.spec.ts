@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { expect, test } from '@playwright/test';
+import { asRole } from './support/as-role';
 import { E2E } from './support/env';
 import { createTask, restoreExportTimings, setExportTimings, waitForStatus } from './support/export-tasks';
 
@@ -29,8 +30,10 @@ test.describe('export details', () => {
   });
 
   test('a completed task shows every field, the CLI command, and its files; a download is the real gzip', async ({
-    page,
+    browser,
   }) => {
+    const context = await browser.newContext(asRole('operator'));
+    const page = await context.newPage();
     const listed = await s3().send(
       new ListObjectsV2Command({ Bucket: 'logport-exports', Prefix: `exportedlogs/${taskId}/` }),
     );
@@ -71,9 +74,12 @@ test.describe('export details', () => {
     expect(bytes.equals(expected)).toBe(true);
     const text = gunzipSync(bytes).toString('utf8');
     expect(text.split('\n')[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+    await context.close();
   });
 
-  test('the download serves only this task’s files', async ({ page }) => {
+  test('the download serves only this task’s files', async ({ browser }) => {
+    const context = await browser.newContext(asRole('operator'));
+    const page = await context.newPage();
     const base = `/api/export-tasks/${taskId}/download?region=${E2E.region}&key=`;
     const outside = await page.request.get(
       `${base}${encodeURIComponent('exportedlogs/aws-logs-write-test')}`,
@@ -88,6 +94,7 @@ test.describe('export details', () => {
     );
     expect(missing.status()).toBe(404);
     expect(await missing.text()).not.toMatch(/NoSuchKey|stack|at /);
+    await context.close();
   });
 
   test('the wizard’s landing says the export ended once it has, not that it is still followed', async ({

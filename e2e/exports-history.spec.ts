@@ -54,10 +54,68 @@ test.describe('export history', () => {
     await table.expectTaskIds([target]);
 
     await table.filterTaskId('00000000-0000-0000-0000-000000000000');
-    await expect(page.getByTestId('no-tasks')).toContainText('No exports match these filters.');
+    await expect(page.getByTestId('no-tasks')).toContainText(
+      'No export has the id 00000000-0000-0000-0000-000000000000 in us-east-2.',
+    );
     await page.getByRole('button', { name: 'Clear filters and show all exports' }).click();
     await expect(page).toHaveURL(/\/exports$/);
     await table.expectTaskIds(ids.slice(0, 50));
+  });
+
+  test('a whole task id asks AWS as it is typed, without Enter', async ({ page }) => {
+    const table = new TaskTable(page);
+    const ids = await allTaskIds();
+    const target = ids[60] ?? ''; // beyond the first page: only AWS can find it
+    await table.goto();
+    await page.getByLabel('Task id', { exact: true }).fill(target);
+    await expect(page).toHaveURL(new RegExp(`taskId=${target}`));
+    await table.expectTaskIds([target]);
+    await expect(page.getByTestId('task-id-hint')).toHaveCount(0);
+  });
+
+  test('part of a task id matches among the loaded rows and says so; no match in plain words', async ({
+    page,
+  }) => {
+    const table = new TaskTable(page);
+    const loaded = (await allTaskIds()).slice(0, 50);
+    const part = (loaded[3] ?? '').slice(0, 8);
+    await table.goto();
+    await page.getByLabel('Task id', { exact: true }).fill(part);
+    await expect(page.getByTestId('task-id-hint')).toHaveText(
+      'Part of an id: looking among the 50 exports loaded so far. Paste the whole id to ask AWS.',
+    );
+    await table.expectTaskIds(loaded.filter((id) => id.includes(part)));
+    await page.getByLabel('Task id', { exact: true }).fill('zzzz');
+    await expect(page.getByTestId('no-tasks')).toContainText(
+      'None of the 50 loaded exports has an id containing “zzzz”. Older exports are not searched until you load them.',
+    );
+    await page.getByLabel('Task id', { exact: true }).fill('00000000-0000-4000-8000-000000000000');
+    await expect(page.getByTestId('no-tasks')).toContainText(
+      'No export has the id 00000000-0000-4000-8000-000000000000 in us-east-2.',
+    );
+  });
+
+  test('an expired page position says so and starts again from the newest', async ({ page }) => {
+    const table = new TaskTable(page);
+    const ids = await allTaskIds();
+    await table.goto();
+    await table.expectTaskIds(ids.slice(0, 50));
+    // AWS forgets a nextToken after 24 hours; an old token is what the route then sends AWS.
+    await page.route(/\/api\/export-tasks\?.*nextToken=/, (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('nextToken', 'eyJleHBpcmVkIjp0cnVlfQ');
+      return route.continue({ url: url.toString() });
+    });
+    await table.loadMore();
+    await expect(page.getByTestId('token-expired')).toContainText(
+      'The list of older exports has expired: AWS keeps a position in the list for 24 hours.',
+    );
+    await page.unroute(/\/api\/export-tasks\?.*nextToken=/);
+    await page.getByRole('button', { name: 'Start from the newest again' }).click();
+    await expect(page.getByTestId('token-expired')).toHaveCount(0);
+    await table.expectTaskIds(ids.slice(0, 50));
+    await table.loadMore();
+    await expect(page.getByTestId('loaded-count')).toHaveText('100 exports loaded');
   });
 
   test('log group and text filters work over loaded rows and say so', async ({ page }) => {

@@ -123,9 +123,12 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
     return te.has(code) ? te(code) : te('internal');
   };
   const partial = Boolean(data?.nextToken);
+  // Set once the table responds to input (hydrated): tests and scripts wait for it rather than guess.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-testid="task-history" data-ready={ready ? 'true' : undefined}>
       <FiltersBar view={view} onChange={setView} />
 
       <div className="flex flex-wrap items-center gap-3">

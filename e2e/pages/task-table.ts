@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The export history table as a user sees it: rows by task id, filters by label, Load more, Refresh. */
+/**
+ * The export history table as a user sees it: rows by task id, filters by label, Load more, Refresh. Only
+ * the rows on screen are in the page (the table is virtualised): `taskIds()` scrolls through the whole list.
+ */
 export class TaskTable {
   readonly rows: Locator;
   readonly loadMoreButton: Locator;
@@ -15,6 +18,8 @@ export class TaskTable {
   async goto(search = ''): Promise<void> {
     await this.page.goto(`/exports${search}`);
     await expect(this.page.getByRole('heading', { name: 'Export history' })).toBeVisible();
+    // Filters typed before the page is hydrated would be lost.
+    await expect(this.page.getByTestId('task-history')).toHaveAttribute('data-ready', 'true');
   }
 
   /**
@@ -36,8 +41,37 @@ export class TaskTable {
     return this.row(taskId).locator('[data-status]').first();
   }
 
+  /** Every loaded task id in order, read by scrolling the page through the list (and back to the top). */
   async taskIds(): Promise<string[]> {
-    return this.rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-task-id') ?? ''));
+    if ((await this.page.getByTestId('task-table').count()) === 0) return [];
+    return this.page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const table = document.querySelector('[data-testid="task-table"]');
+      const total = Number(table?.getAttribute('aria-rowcount') ?? 1) - 1;
+      const byIndex = new Map<number, string>();
+      const read = () => {
+        for (const row of document.querySelectorAll('[data-testid="task-row"]')) {
+          byIndex.set(Number(row.getAttribute('aria-rowindex')) - 2, row.getAttribute('data-task-id') ?? '');
+        }
+      };
+      const start = window.scrollY;
+      read();
+      for (let y = 0; byIndex.size < total && y < document.documentElement.scrollHeight; ) {
+        y += Math.max(200, window.innerHeight - 100);
+        window.scrollTo(0, y);
+        await frame();
+        read();
+      }
+      window.scrollTo(0, start);
+      await frame();
+      return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+    });
+  }
+
+  /** How many tasks the table holds (loaded and matching), whether or not they are on screen. */
+  async rowCount(): Promise<number> {
+    const value = await this.page.getByTestId('task-table').getAttribute('aria-rowcount');
+    return Number(value ?? 1) - 1;
   }
 
   /** Waits until the table shows exactly these ids, in this order (retrying while polls land). */

@@ -53,17 +53,17 @@ export function toExportTask(t: AwsExportTask): ExportTask {
 }
 
 /**
- * Newest first whatever the backend did. With creation times, a stable sort (a no-op for AWS). Without them,
- * a backend that ignored `limit` (sent more than asked) is one that keeps tasks in creation order (moto,
- * LocalStack, our emulator's loose mode): its list is reversed. Anything else keeps the order it came in.
+ * Newest first whatever the backend did. With creation times, a stable sort (a no-op for AWS). A backend that
+ * sends no creation time at all is not AWS (which always does) but one that keeps tasks in creation order
+ * (moto, LocalStack, our emulator's loose mode): its list is reversed. A mix keeps the order it came in.
  */
-export function newestFirst(tasks: ExportTask[], limitAsked: number): ExportTask[] {
+export function newestFirst(tasks: ExportTask[]): ExportTask[] {
   if (tasks.length < 2) return tasks;
   if (tasks.every((t) => t.createdAt !== null)) {
     const sorted = tasks.every((t, i) => i === 0 || (tasks[i - 1]?.createdAt ?? 0) >= (t.createdAt ?? 0));
     return sorted ? tasks : [...tasks].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
   }
-  return tasks.length > limitAsked ? [...tasks].reverse() : tasks;
+  return tasks.every((t) => t.createdAt === null) ? [...tasks].reverse() : tasks;
 }
 
 /** A `nextToken` AWS no longer accepts: it expires after 24 hours. The list must start again from the top. */
@@ -121,7 +121,7 @@ async function fetchPage(query: ListQuery): Promise<ExportTaskPage> {
     (t) =>
       (!query.statusCode || t.status === query.statusCode) && (!query.taskId || t.taskId === query.taskId),
   );
-  const page = { tasks: newestFirst(tasks, limit), nextToken: out.nextToken ?? null, fetchedAt: Date.now() };
+  const page = { tasks: newestFirst(tasks), nextToken: out.nextToken ?? null, fetchedAt: Date.now() };
   if (tasks.length < all.length) filterIgnored.add(page);
   return page;
 }
