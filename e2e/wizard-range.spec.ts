@@ -110,7 +110,7 @@ test('fields are checked as they are typed, each with its rule in view', async (
   await wizard.expectFieldError(wizard.field('S3 bucket'), /lowercase letters/);
 
   await page.goto('/exports/new?step=source');
-  const stream = wizard.field('Log stream prefix');
+  const stream = page.getByLabel(/^Log stream prefix/);
   await stream.fill('app:*');
   await wizard.expectFieldError(stream, /cannot contain : or \*/);
   // Nothing was typed in the search: "choose a group" waits for Next.
