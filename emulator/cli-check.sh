@@ -178,5 +178,67 @@ expect_error "from after to is rejected" "from value is lesser than the to value
 run aws sts get-caller-identity
 expect "sts get-caller-identity" "o.Account === '123456789012'"
 
+# Log group tags (by the ARN without the trailing :*, and the deprecated by-name calls) and retention.
+GROUP_ARN="arn:aws:logs:us-east-2:123456789012:log-group:my-log-group"
+# (logGroupArn, which has no :*, is newer than this CLI's model, so the CLI drops it; the SDK tests check it.)
+run aws logs describe-log-groups --log-group-name-prefix my-log-group
+expect "describe-log-groups gives arn with :*" "o.logGroups[0].arn === '$GROUP_ARN:*'"
+run aws logs tag-resource --resource-arn "$GROUP_ARN" --tags archive=true,team=core
+expect "tag-resource by the ARN without :*" "true"
+run aws logs list-tags-for-resource --resource-arn "$GROUP_ARN"
+expect "list-tags-for-resource" "o.tags.archive === 'true' && o.tags.team === 'core'"
+run aws logs list-tags-for-resource --resource-arn "$GROUP_ARN:*"
+expect_error "the ARN with :* is refused, as AWS does" "(ValidationException) when calling the ListTagsForResource operation"
+if grep -qE "Invalid resourceArn$" <<<"$OUT"; then ok "…with AWS's message"; else bad "…with AWS's message"; fi
+run aws logs untag-resource --resource-arn "$GROUP_ARN" --tag-keys team
+expect "untag-resource" "true"
+run aws logs list-tags-log-group --log-group-name my-log-group
+expect "list-tags-log-group (deprecated) sees the same tags" "JSON.stringify(o.tags) === JSON.stringify({ archive: 'true' })"
+run aws logs tag-log-group --log-group-name my-log-group --tags '{"bad*key":"x"}'
+expect_error "tag keys follow the API model's pattern" "Map keys must satisfy constraint"
+run aws logs put-retention-policy --log-group-name my-log-group --retention-in-days 7
+expect "put-retention-policy" "true"
+run aws logs delete-retention-policy --log-group-name my-log-group
+expect "delete-retention-policy" "true"
+run aws logs describe-log-groups --log-group-name-prefix my-log-group
+expect "no retention after delete-retention-policy" "o.logGroups[0].retentionInDays === undefined"
+
+# Another account (a 12-digit access key id acts as that account) with a role the first account may assume,
+# only with the external id its trust policy asks for.
+as_account() { AWS_ACCESS_KEY_ID="$1" "$AWS" --endpoint-url "$URL" --region us-east-2 --output json "${@:2}"; }
+cat >"$WORK/trust.json" <<'JSON'
+{ "Version": "2012-10-17", "Statement": [ { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "sts:AssumeRole", "Condition": { "StringEquals": { "sts:ExternalId": "logport-cli-check" } } } ] }
+JSON
+ROLE_ARN="arn:aws:iam::111111111111:role/LogportExporter"
+run as_account 111111111111 iam create-role --role-name LogportExporter --assume-role-policy-document "file://$WORK/trust.json"
+expect "iam create-role in another account" "o.Role.Arn === '$ROLE_ARN' && /^AROA/.test(o.Role.RoleId)"
+run as_account 111111111111 iam get-role --role-name LogportExporter
+expect "iam get-role returns the trust policy (IAM URL-encodes it, the CLI decodes it)" "o.Role.AssumeRolePolicyDocument.Statement[0].Principal.AWS === 'arn:aws:iam::123456789012:root'"
+run aws iam get-role --role-name LogportExporter
+expect_error "roles belong to their account" "The role with name LogportExporter cannot be found."
+run aws sts assume-role --role-arn "$ROLE_ARN" --role-session-name cli-check
+expect_error "assume-role without the external id is refused" "User: arn:aws:iam::123456789012:user/sandbox is not authorized to perform: sts:AssumeRole on resource: $ROLE_ARN"
+run aws sts assume-role --role-arn "$ROLE_ARN" --role-session-name cli-check --external-id logport-cli-check --duration-seconds 900
+expect "assume-role returns temporary credentials" "/^ASIA/.test(o.Credentials.AccessKeyId) && o.Credentials.SessionToken.length > 100 && o.AssumedRoleUser.Arn === 'arn:aws:sts::111111111111:assumed-role/LogportExporter/cli-check'"
+CREDS="$OUT"
+cred() { OUT_JSON="$CREDS" node -e "console.log(JSON.parse(process.env.OUT_JSON).Credentials.$1)" 2>/dev/null || echo none; }
+ROLE_KEY="$(cred AccessKeyId)" ROLE_SECRET="$(cred SecretAccessKey)" ROLE_TOKEN="$(cred SessionToken)"
+as_role() {
+  AWS_ACCESS_KEY_ID="$ROLE_KEY" AWS_SECRET_ACCESS_KEY="$ROLE_SECRET" AWS_SESSION_TOKEN="$ROLE_TOKEN" \
+    "$AWS" --endpoint-url "$URL" --region us-east-2 --output json "$@"
+}
+run as_role sts get-caller-identity
+expect "get-caller-identity with the role's credentials names the session" "o.Account === '111111111111' && o.Arn === 'arn:aws:sts::111111111111:assumed-role/LogportExporter/cli-check'"
+run as_role logs create-log-group --log-group-name /made/by/the-role
+expect "the role's credentials act in its account" "true"
+run as_account 111111111111 logs describe-log-groups --log-group-name-prefix /made/by/
+expect "…where the account sees the group" "o.logGroups.length === 1"
+run env -u AWS_SESSION_TOKEN AWS_ACCESS_KEY_ID="$ROLE_KEY" AWS_SECRET_ACCESS_KEY="$ROLE_SECRET" \
+  "$AWS" --endpoint-url "$URL" --region us-east-2 logs describe-log-groups
+expect_error "the credentials without their session token are refused" "The security token included in the request is invalid."
+run as_account 111111111111 s3api get-bucket-policy --bucket my-exported-logs
+expect_error "another account may not read the bucket policy" "AccessDenied"
+
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
