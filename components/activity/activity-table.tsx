@@ -1,6 +1,7 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { ActivityEntry } from '@/lib/audit';
+import { getFormat } from '@/lib/format/server';
 import { actionKey } from './activity-filter';
 import { ActivityWhat } from './activity-what';
 
@@ -8,7 +9,7 @@ import { ActivityWhat } from './activity-what';
 export async function ActivityTable({ entries }: { entries: ActivityEntry[] }) {
   const t = await getTranslations('activity');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const f = await getFormat();
   const th = 'px-3 py-2 font-medium';
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -41,9 +42,7 @@ export async function ActivityTable({ entries }: { entries: ActivityEntry[] }) {
               className="border-t border-slate-200 align-top dark:border-slate-800"
             >
               <td className="whitespace-nowrap px-3 py-2">
-                <time dateTime={new Date(e.at).toISOString()}>
-                  {format.dateTime(new Date(e.at), { dateStyle: 'medium', timeStyle: 'medium' })}
-                </time>
+                <time dateTime={new Date(e.at).toISOString()}>{f.dateTime(e.at)}</time>
               </td>
               <td className="px-3 py-2">
                 <span className="font-medium">{e.actor}</span>

@@ -1,13 +1,13 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
+import { useFormat } from '@/lib/format/use-format';
 import type { LogGroupPage, LogGroupSummary } from '@/lib/log-groups/search';
-import { formatBytes, formatDate } from './format';
 
 // DescribeLogGroups' logGroupNamePattern takes only these characters.
 const sanitize = (q: string) => q.replace(/[^.\-_/#A-Za-z0-9]/g, '');
@@ -50,7 +50,7 @@ export function LogGroupPicker({
 }) {
   const t = useTranslations('wizard');
   const te = useTranslations('errors');
-  const locale = useLocale();
+  const f = useFormat();
   const [query, setQuery] = useState('');
   const pattern = sanitize(query);
   const debounced = useDebounced(pattern, 250);
@@ -67,9 +67,11 @@ export function LogGroupPicker({
 
   const meta = (g: LogGroupSummary) =>
     [
-      t('source.stored', { size: formatBytes(g.storedBytes, locale) }),
+      t('source.stored', {
+        size: g.storedBytes === null || g.storedBytes === undefined ? '–' : f.bytes(g.storedBytes),
+      }),
       g.retentionInDays ? t('source.retention', { days: g.retentionInDays }) : t('source.retentionNever'),
-      g.creationTime ? t('source.created', { date: formatDate(g.creationTime, locale, timeZone) }) : null,
+      g.creationTime ? t('source.created', { date: f.dateTime(g.creationTime, 'date', timeZone) }) : null,
     ]
       .filter(Boolean)
       .join(' · ');

@@ -1,12 +1,12 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useFormat } from '@/lib/format/use-format';
 import type { LogGroupSummary } from '@/lib/log-groups/search';
 import { touchesRecentHours } from '@/lib/time-range/presets';
 import { formatLocalInput } from '@/lib/time-range/zone';
-import { formatBytes, formatDate, formatDateTime } from './format';
 import type { Wizard } from './use-wizard';
 
 const DAY = 86_400_000;
@@ -29,7 +29,7 @@ type Note = { key: string; tone: 'warning' | 'info'; text: string; clipTo?: numb
  */
 export function RangeNotes({ wizard, info }: { wizard: Wizard; info: Record<string, LogGroupSummary> }) {
   const t = useTranslations('wizard');
-  const locale = useLocale();
+  const f = useFormat();
   const { resolved, now, state, update } = wizard;
   const range = resolved.range;
   if (!range || range.start >= range.end) return null;
@@ -41,7 +41,7 @@ export function RangeNotes({ wizard, info }: { wizard: Wizard; info: Record<stri
       notes.push({
         key: `empty-${name}`,
         tone: 'warning',
-        text: t('range.emptyGroup', { group: name, size: formatBytes(0, locale) }),
+        text: t('range.emptyGroup', { group: name, size: f.bytes(0) }),
       });
       continue;
     }
@@ -49,7 +49,7 @@ export function RangeNotes({ wizard, info }: { wizard: Wizard; info: Record<stri
       notes.push({
         key: `created-${name}`,
         tone: 'warning',
-        text: t('range.beforeCreation', { group: name, date: formatDate(g.creationTime, locale, state.tz) }),
+        text: t('range.beforeCreation', { group: name, date: f.dateTime(g.creationTime, 'date', state.tz) }),
       });
     } else if (g.retentionInDays && range.end <= now - g.retentionInDays * DAY) {
       notes.push({
@@ -65,7 +65,7 @@ export function RangeNotes({ wizard, info }: { wizard: Wizard; info: Record<stri
         text: t('range.partlyRetained', {
           group: name,
           days: g.retentionInDays,
-          date: formatDateTime(oldest, locale, state.tz),
+          date: f.dateTime(oldest, 'auto', state.tz),
         }),
         clipTo: g.retentionInDays,
       });

@@ -1,14 +1,15 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
+import { useFormat } from '@/lib/format/use-format';
 import type { LogGroupSummary } from '@/lib/log-groups/search';
 import { CHUNKS } from '@/lib/time-range/chunks';
 import { PRESETS } from '@/lib/time-range/presets';
 import { formatLocalInput } from '@/lib/time-range/zone';
-import { formatDateTime, timeZones } from './format';
+import { timeZones } from './format';
 import { RangeNotes } from './range-notes';
 import { useFieldErrors } from './use-errors';
 import type { Wizard } from './use-wizard';
@@ -17,7 +18,7 @@ const HOUR = 3_600_000;
 
 export function RangeStep({ wizard, info }: { wizard: Wizard; info: Record<string, LogGroupSummary> }) {
   const t = useTranslations('wizard');
-  const locale = useLocale();
+  const f = useFormat();
   const errorsOf = useFieldErrors(wizard.errors);
   const { state, update, resolved } = wizard;
   const [zones, setZones] = useState<string[]>([]);
@@ -143,8 +144,8 @@ export function RangeStep({ wizard, info }: { wizard: Wizard; info: Record<strin
         >
           <p>
             {t('range.summary', {
-              start: formatDateTime(range.start, locale, state.tz),
-              end: formatDateTime(range.end, locale, state.tz),
+              start: f.dateTime(range.start, 'auto', state.tz),
+              end: f.dateTime(range.end, 'auto', state.tz),
               zone: state.tz,
               hours: Math.round(((range.end - range.start) / HOUR) * 10) / 10,
             })}

@@ -1,11 +1,11 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { createExportTaskCommand } from '@/lib/export-tasks/cli';
+import { useFormat } from '@/lib/format/use-format';
 import type { LogGroupSummary } from '@/lib/log-groups/search';
-import { formatBytes, formatDateTime } from './format';
 import type { Wizard } from './use-wizard';
 
 const PLAN_ROWS = 100;
@@ -15,7 +15,7 @@ const RELATIVE = new Set(['last-hour', 'last-24-hours']);
 /** The summary in words, the equivalent CLI command (one export) or the plan (several). */
 export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<string, LogGroupSummary> }) {
   const t = useTranslations('wizard.review');
-  const locale = useLocale();
+  const f = useFormat();
   const { state, plan, resolved } = wizard;
   const range = resolved.range;
   const first = plan[0];
@@ -24,7 +24,7 @@ export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<stri
     .map((g) => info[g]?.storedBytes)
     .filter((b): b is number => typeof b === 'number');
   const total = sizes.reduce((a, b) => a + b, 0);
-  const fmt = (ms: number) => formatDateTime(ms, locale, state.tz);
+  const fmt = (ms: number) => f.dateTime(ms, 'auto', state.tz);
   const command = createExportTaskCommand(first);
 
   return (
@@ -65,7 +65,7 @@ export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<stri
           {t('exportCount', { count: plan.length })}
           {sizes.length > 0 ? (
             <span className="block text-xs text-slate-600 dark:text-slate-400">
-              {t('sizeHint', { size: formatBytes(total, locale) })}
+              {t('sizeHint', { size: f.bytes(total) })}
             </span>
           ) : null}
         </dd>

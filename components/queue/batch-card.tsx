@@ -1,7 +1,8 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
+import { useFormat } from '@/lib/format/use-format';
 import type { QueueBatch, QueueJob } from '@/lib/queue/types';
 import { batchProgress } from './format';
 import { JobRow } from './job-row';
@@ -23,7 +24,7 @@ export function BatchCard({
   onRetry: (job: QueueJob) => void;
 }) {
   const t = useTranslations('queue');
-  const format = useFormatter();
+  const f = useFormat();
   const id = useId();
   const p = batchProgress(batch.jobs.map((j) => j.state));
   const ref = useRef<HTMLElement>(null);
@@ -46,7 +47,7 @@ export function BatchCard({
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {t('batchMeta', {
-              when: format.dateTime(new Date(batch.createdAt), { dateStyle: 'medium', timeStyle: 'short' }),
+              when: f.dateTime(batch.createdAt, 'short'),
               count: p.total,
             })}
           </p>
