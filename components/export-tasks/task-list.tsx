@@ -2,31 +2,14 @@
 
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useTranslations } from 'next-intl';
-import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { isActiveStatus } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { TableHead } from './table-head';
 import type { Sort } from './table-state';
 import { TaskCard } from './task-card';
 import { TaskRow } from './task-row';
-
-// Tailwind's `sm` breakpoint: the table from there up, cards below (a phone cannot fit eight columns).
-const WIDE = '(min-width: 40rem)';
-
-function subscribeWide(onChange: () => void): () => void {
-  const query = window.matchMedia(WIDE);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
-}
-
-/** true: table, false: cards, null: not known yet (server render and hydration show both, CSS picks one). */
-function useWide(): boolean | null {
-  return useSyncExternalStore(
-    subscribeWide,
-    () => window.matchMedia(WIDE).matches,
-    () => null,
-  );
-}
+import { useWide, wideClasses } from './use-wide';
 
 /**
  * Rows are rendered only while on screen (the page itself scrolls, as before): with 20,000 exports loaded the
@@ -74,12 +57,13 @@ export type TaskListProps = {
 /** The loaded tasks: a table on wide screens, cards on narrow ones; either way only what is on screen. */
 export function TaskList(props: TaskListProps) {
   const wide = useWide();
+  const classes = wideClasses(wide);
   return (
     <>
-      <div className={wide === false ? 'hidden' : wide === null ? 'hidden sm:block' : ''}>
+      <div className={classes.table}>
         <TaskTableView {...props} enabled={wide !== false} />
       </div>
-      <div className={wide === true ? 'hidden' : wide === null ? 'sm:hidden' : ''}>
+      <div className={classes.cards}>
         <TaskCards {...props} enabled={wide !== true} />
       </div>
     </>
@@ -105,7 +89,7 @@ function TaskTableView({
   enabled,
 }: TaskListProps & { enabled: boolean }) {
   const t = useTranslations('exports');
-  const { anchor, virtualizer, items, before, after } = useRows(rows.length, enabled, 76);
+  const { anchor, virtualizer, items, before, after } = useRows(rows.length, enabled, 88);
   return (
     <div
       ref={(el) => {

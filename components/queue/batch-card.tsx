@@ -2,9 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
+import { useWide, wideClasses } from '@/components/export-tasks/use-wide';
 import { useFormat } from '@/lib/format/use-format';
 import type { QueueBatch, QueueJob } from '@/lib/queue/types';
 import { batchProgress } from './format';
+import { JobCard } from './job-card';
 import { JobRow } from './job-row';
 
 /** A batch (what one person queued at once): its progress "N of M" and its jobs in queue order. */
@@ -28,6 +30,9 @@ export function BatchCard({
   const id = useId();
   const p = batchProgress(batch.jobs.map((j) => j.state));
   const ref = useRef<HTMLElement>(null);
+  // A table on wide screens, cards on a phone; before hydration both are there and CSS picks.
+  const wide = useWide();
+  const classes = wideClasses(wide);
   useEffect(() => {
     if (highlight) ref.current?.scrollIntoView({ block: 'start' });
   }, [highlight]);
@@ -74,50 +79,67 @@ export function BatchCard({
           />
         </div>
       </header>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t('colNumber')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t('colLogGroup')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t('colRange')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t('colTask')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t('colState')}
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                {t('colAws')}
-              </th>
-              {canAct ? (
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  {t('colActions')}
+      <div className={`overflow-x-auto ${classes.table}`}>
+        {wide === false ? null : (
+          <table className="w-full text-left">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('colNumber')}
                 </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {batch.jobs.map((job, i) => (
-              <JobRow
-                key={job.id}
-                job={job}
-                number={i + 1}
-                canAct={canAct}
-                busy={busy}
-                onCancel={onCancel}
-                onRetry={onRetry}
-              />
-            ))}
-          </tbody>
-        </table>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('colLogGroup')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('colRange')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('colTask')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('colState')}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {t('colAws')}
+                </th>
+                {canAct ? (
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t('colActions')}
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {batch.jobs.map((job, i) => (
+                <JobRow
+                  key={job.id}
+                  job={job}
+                  number={i + 1}
+                  canAct={canAct}
+                  busy={busy}
+                  onCancel={onCancel}
+                  onRetry={onRetry}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
+      {wide === true ? null : (
+        <ul className={classes.cards} aria-label={t('batchTitle', { name: batch.createdBy })}>
+          {batch.jobs.map((job, i) => (
+            <JobCard
+              key={job.id}
+              job={job}
+              number={i + 1}
+              canAct={canAct}
+              busy={busy}
+              onCancel={onCancel}
+              onRetry={onRetry}
+            />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

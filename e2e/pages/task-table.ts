@@ -89,8 +89,12 @@ export class TaskTable {
     await field.press('Enter');
   }
 
+  /**
+   * By keyboard: rows below the screen are measured as they come into view, so the button can move between
+   * Playwright's scroll and its click; focus and Enter do not depend on where it is.
+   */
   async loadMore(): Promise<void> {
-    await this.loadMoreButton.click();
+    await this.loadMoreButton.press('Enter');
   }
 
   cancelButton(taskId: string): Locator {
