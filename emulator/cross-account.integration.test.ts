@@ -137,10 +137,9 @@ describe('exports into another account’s bucket', () => {
     // The task is prod's; the objects are in the central account's bucket.
     expect((await env.logs.send(new DescribeExportTasksCommand({ taskId }))).exportTasks).toEqual([]);
     const listed = await env.s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: `prod/${REGION}/` }));
-    expect(listed.Contents?.map((o) => o.Key).sort()).toEqual([
-      `prod/${REGION}/${taskId}/web/000000.gz`,
-      `prod/${REGION}/aws-logs-write-test`,
-    ]);
+    expect(listed.Contents?.map((o) => o.Key).sort()).toEqual(
+      [`prod/${REGION}/${taskId}/web/000000.gz`, `prod/${REGION}/aws-logs-write-test`].sort(),
+    );
   });
 
   it('refuses a member the policy does not name (CloudWatch Logs may not check the bucket)', async () => {
