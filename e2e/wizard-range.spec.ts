@@ -146,8 +146,13 @@ test('"Select all" ticks every group the search shows, and only those', async ({
   await wizard.goto();
   await wizard.searchGroups('/aws/lambda/');
   const boxes = page.getByRole('group', { name: 'Matching log groups' }).getByRole('checkbox');
-  await expect(boxes.first()).toBeVisible();
-  await expect(boxes).not.toHaveCount(0);
+  // The search has settled once every group shown matches it.
+  await expect
+    .poll(async () => {
+      const names = await boxes.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      return names.length > 0 && names.every((n) => n.includes('/aws/lambda/'));
+    })
+    .toBe(true);
   const shown = await boxes.count();
   await page.getByRole('button', { name: `Select all ${shown} shown` }).click();
   await expect(page.getByText(`${shown} log groups chosen`)).toBeVisible();

@@ -3,7 +3,7 @@ import { E2E } from './support/env';
 
 /**
  * The wizard on a 390 px phone, every step, English and Japanese: screenshots for people to look at
- * (docs/screens/wizard-<step>-<locale>.png), and no step may scroll the page sideways. Japanese needs a CJK
+ * (docs/screens/wizard-<step>-390-<locale>.png), and no step may scroll the page sideways. Japanese needs a CJK
  * font on the machine (Debian: fonts-noto-cjk), or its text shows as boxes.
  */
 test.use({ storageState: E2E.storageState('operator'), viewport: { width: 390, height: 844 } });
@@ -41,7 +41,7 @@ for (const locale of ['en', 'ja'] as const) {
       }
       await page.waitForLoadState('networkidle');
       await noSidewaysScroll(page);
-      await page.screenshot({ path: `docs/screens/wizard-${step}-${locale}.png`, fullPage: true });
+      await page.screenshot({ path: `docs/screens/wizard-${step}-390-${locale}.png`, fullPage: true });
     }
   });
 }

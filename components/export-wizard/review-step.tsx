@@ -93,7 +93,22 @@ export function ReviewStep({ wizard, info }: { wizard: Wizard; info: Record<stri
         </div>
       ) : (
         <div className="overflow-x-auto">
-          <table className="min-w-full text-left text-sm" data-testid="plan-table">
+          {/* A phone gets the plan as a list: four columns do not fit 390 px. */}
+          <div className="sm:hidden">
+            <h3 className="mb-2 text-sm font-medium">{t('planCaption', { count: plan.length })}</h3>
+            <ol className="divide-y divide-slate-100 text-xs dark:divide-slate-800" data-testid="plan-list">
+              {plan.slice(0, PLAN_ROWS).map((p, i) => (
+                <li key={p.taskName} className="space-y-0.5 py-2">
+                  <p className="break-all font-mono">
+                    <span className="tabular-nums">{i + 1}.</span> {p.taskName}
+                  </p>
+                  <p className="break-all font-mono text-slate-600 dark:text-slate-400">{p.logGroupName}</p>
+                  <p>{t('rangeShort', { start: fmt(p.from), end: fmt(p.to + 1) })}</p>
+                </li>
+              ))}
+            </ol>
+          </div>
+          <table className="hidden min-w-full text-left text-sm sm:table" data-testid="plan-table">
             <caption className="mb-2 text-left text-sm font-medium">
               {t('planCaption', { count: plan.length })}
             </caption>
