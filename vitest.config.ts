@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// The store's behaviour must not depend on the engine: these suites run again against PostgreSQL.
+const STORE_SUITES = ['lib/db/**/*.test.ts', 'lib/queue/**/*.test.ts', 'lib/audit/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,11 +13,28 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{lib,emulator,components,scripts,bench,test}/**/*.test.{ts,tsx}'],
     exclude: ['node_modules', 'e2e', '.next'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['{lib,emulator,components,scripts,bench,test}/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: STORE_SUITES,
+          globalSetup: ['test/postgres-global-setup.ts'],
+          setupFiles: ['test/postgres-file-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -26,7 +26,7 @@ function enqueue(count: number, who = 'operator'): { batchId: string; jobIds: st
   }));
   const code = `const m = await import('./lib/queue/enqueue.ts');
     const { enqueueJobs } = m.enqueueJobs ? m : m.default;
-    console.log(JSON.stringify(enqueueJobs({ name: process.argv[2], role: process.argv[2] === 'admin' ? 'admin' : 'operator' }, JSON.parse(process.argv[1]))));`;
+    console.log(JSON.stringify(await enqueueJobs({ name: process.argv[2], role: process.argv[2] === 'admin' ? 'admin' : 'operator' }, JSON.parse(process.argv[1]))));`;
   const out = execFileSync(
     process.execPath,
     [
@@ -127,6 +127,34 @@ test.describe('queue as an operator', () => {
     await expect(rows.first()).toContainText('operator');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations).toEqual([]);
+  });
+});
+
+test.describe('queue settings', () => {
+  test('an operator sees "When an export fails" but only an admin changes it, in the page and in the action', async ({
+    browser,
+  }) => {
+    const operator = await browser.newContext({ storageState: E2E.storageState('operator') });
+    const page = await operator.newPage();
+    await page.goto('/queue');
+    await expect(page.getByLabel('When an export fails')).toBeDisabled();
+    await expect(page.getByText('Only admins change this setting.')).toBeVisible();
+    const res = await callServerAction(page.request, { file: ACTIONS, name: 'setQueueOnFailure' }, [
+      { onFailure: 'pause' },
+    ]);
+    expect(actionResult(res.body)).toMatchObject({ ok: false, error: 'forbidden' });
+    await operator.close();
+
+    const admin = await browser.newContext({ storageState: E2E.storageState('admin') });
+    const adminPage = await admin.newPage();
+    await adminPage.goto('/queue');
+    const select = adminPage.getByLabel('When an export fails');
+    await expect(select).toBeEnabled();
+    await select.selectOption('pause');
+    await expect(adminPage.getByText('Setting saved.')).toBeVisible();
+    await select.selectOption('continue');
+    await expect(adminPage.getByText('Setting saved.')).toBeVisible();
+    await admin.close();
   });
 });
 

@@ -8,13 +8,15 @@ import { inputClass } from '@/components/ui/field';
 import type { QueueSettings } from '@/lib/queue/types';
 import type { useQueueAction } from './use-queue-action';
 
-/** Pause/resume and the on-failure setting; shown to operators and admins only. */
+/** Pause/resume (operators and admins) and the on-failure setting (admins change it, operators see it). */
 export function QueueControls({
   settings,
   action,
+  canChangeSettings,
 }: {
   settings: QueueSettings;
   action: ReturnType<typeof useQueueAction>;
+  canChangeSettings: boolean;
 }) {
   const t = useTranslations('queue');
   const id = useId();
@@ -46,7 +48,8 @@ export function QueueControls({
           id={`${id}-on-failure`}
           className={inputClass}
           value={settings.onFailure}
-          disabled={action.pending}
+          disabled={action.pending || !canChangeSettings}
+          aria-describedby={canChangeSettings ? undefined : `${id}-admins-only`}
           onChange={(e) =>
             action.run(
               () => setQueueOnFailure({ onFailure: e.target.value }),
@@ -57,6 +60,11 @@ export function QueueControls({
           <option value="continue">{t('onFailureContinue')}</option>
           <option value="pause">{t('onFailurePause')}</option>
         </select>
+        {canChangeSettings ? null : (
+          <p id={`${id}-admins-only`} className="text-xs text-slate-600 dark:text-slate-400">
+            {t('onFailureAdminsOnly')}
+          </p>
+        )}
       </div>
     </div>
   );

@@ -18,10 +18,13 @@ import { useQueueAction } from './use-queue-action';
 export function QueueView({
   initial,
   canAct,
+  canChangeSettings = false,
   highlight = null,
 }: {
   initial: QueueSnapshot;
   canAct: boolean;
+  /** Admins change the queue's settings; operators see them. */
+  canChangeSettings?: boolean;
   highlight?: string | null;
 }) {
   const t = useTranslations('queue');
@@ -80,7 +83,9 @@ export function QueueView({
             </p>
           ) : null}
         </div>
-        {canAct ? <QueueControls settings={snap.settings} action={action} /> : null}
+        {canAct ? (
+          <QueueControls settings={snap.settings} action={action} canChangeSettings={canChangeSettings} />
+        ) : null}
       </div>
 
       <div aria-live="polite">

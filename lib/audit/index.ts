@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'kysely';
 import type { Caller } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 
@@ -25,10 +26,11 @@ export type ActivityEntry = {
   detail: Record<string, unknown> | null;
 };
 
-type Row = Omit<ActivityEntry, 'detail'> & { detail: string | null };
-
-/** Records one change with who did it; every action that changes AWS or Logport state calls this. */
-export function recordActivity(
+/**
+ * Records one change with who did it; every action that changes AWS or Logport state calls this. Inside a
+ * `transaction` it joins it, so a change and its record commit together.
+ */
+export async function recordActivity(
   who: Caller,
   entry: {
     action: ActivityAction;
@@ -37,22 +39,21 @@ export function recordActivity(
     outcome: 'ok' | 'error';
     detail?: Record<string, unknown>;
   },
-): void {
-  getDb()
-    .prepare(
-      `INSERT INTO activity (at, actor, role, action, region, target, outcome, detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      Date.now(),
-      who.name,
-      who.role,
-      entry.action,
-      entry.region ?? null,
-      entry.target ?? null,
-      entry.outcome,
-      entry.detail ? JSON.stringify(entry.detail) : null,
-    );
+): Promise<void> {
+  const db = await getDb();
+  await db
+    .insertInto('activity')
+    .values({
+      at: Date.now(),
+      actor: who.name,
+      role: who.role,
+      action: entry.action,
+      region: entry.region ?? null,
+      target: entry.target ?? null,
+      outcome: entry.outcome,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .execute();
 }
 
 export type ActivityFilter = {
@@ -64,38 +65,28 @@ export type ActivityFilter = {
   limit?: number;
 };
 
-export function listActivity(filter: ActivityFilter = {}): ActivityEntry[] {
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (filter.actor) {
-    where.push('actor = ?');
-    args.push(filter.actor);
-  }
-  if (filter.action) {
-    where.push('action = ?');
-    args.push(filter.action);
-  }
-  if (filter.outcome) {
-    where.push('outcome = ?');
-    args.push(filter.outcome);
-  }
+export async function listActivity(filter: ActivityFilter = {}): Promise<ActivityEntry[]> {
+  const db = await getDb();
+  let query = db.selectFrom('activity').selectAll();
+  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
   if (filter.text) {
-    where.push("(target LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')");
-    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    args.push(like, like);
+    // Case-insensitive on both engines (SQLite's LIKE already is for ASCII; PostgreSQL's is not).
+    const like = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`).toLowerCase()}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(target)`, 'like', sql`${like} ESCAPE '\\'`),
+        eb(sql`lower(detail)`, 'like', sql`${like} ESCAPE '\\'`),
+      ]),
+    );
   }
-  if (filter.before) {
-    where.push('id < ?');
-    args.push(filter.before);
-  }
+  if (filter.before) query = query.where('id', '<', filter.before);
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-  const rows = getDb()
-    .prepare(
-      `SELECT * FROM activity ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit}`,
-    )
-    .all(...args) as Row[];
+  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     ...r,
+    action: r.action as ActivityAction,
     detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
   }));
 }

@@ -30,11 +30,11 @@ export async function cancelExport(
     if (mapped.code === 'taskAlreadyFinished' || mapped.retryable) {
       const now = await describeTask(region, taskId).catch(() => null);
       if (now?.status === 'PENDING_CANCEL' || now?.status === 'CANCELLED') {
-        recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
+        await recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
         return ok({ taskId });
       }
     }
-    recordActivity(caller, {
+    await recordActivity(caller, {
       action: 'export.cancel',
       region,
       target: taskId,
@@ -44,6 +44,6 @@ export async function cancelExport(
     return fail(mapped.code, mapped.params);
   }
   invalidateExportTasks(region);
-  recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
+  await recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
   return ok({ taskId });
 }

@@ -103,7 +103,7 @@ describe('cancelExport against the emulator', () => {
     const result = await cancel.cancelExport(caller, { region, taskId });
     expect(result).toEqual({ ok: true, data: { taskId } });
     expect(['PENDING_CANCEL', 'CANCELLED']).toContain(await statusOf(taskId));
-    const entry = audit.listActivity({ action: 'export.cancel' })[0];
+    const entry = (await audit.listActivity({ action: 'export.cancel' }))[0];
     expect(entry).toMatchObject({ actor: 'olivia', target: taskId, outcome: 'ok', region });
   });
 
@@ -127,7 +127,7 @@ describe('cancelExport against the emulator', () => {
     const result = await cancel.cancelExport(caller, { region, taskId });
     expect(result).toMatchObject({ ok: false, error: 'taskAlreadyFinished' });
     expect(JSON.stringify(result)).not.toMatch(/InvalidOperation|specified export task/);
-    expect(audit.listActivity({ action: 'export.cancel' })[0]).toMatchObject({
+    expect((await audit.listActivity({ action: 'export.cancel' }))[0]).toMatchObject({
       target: taskId,
       outcome: 'error',
     });

@@ -34,32 +34,36 @@ describe('queue commands', () => {
       from: start + i * HOUR,
       to: start + (i + 1) * HOUR,
     }));
-    const { jobIds } = enqueueJobs(bob, planned);
+    const { jobIds } = await enqueueJobs(bob, planned);
     const [a, b, c] = jobIds as [string, string, string];
     const worker = new QueueWorker({ pollMs: 30, regions: async () => ['us-east-2'] });
 
     expect(await cancelJob(bob, b)).toEqual({ ok: true, data: { state: 'cancelled' } });
     expect(await worker.tick()).toBe('submitted');
-    const taskId = getJob(a)?.taskId;
+    const taskId = (await getJob(a))?.taskId;
     expect(await cancelJob(bob, a)).toEqual({ ok: true, data: { state: 'running' } });
     // The worker follows the task to CANCELLED, then runs the last job.
     await env.admin('config', { runningMs: 150 });
     expect(await worker.runUntilIdle(20_000)).toBe('idle');
-    expect([a, b, c].map((id) => getJob(id)?.state)).toEqual(['cancelled', 'cancelled', 'completed']);
+    expect((await Promise.all([a, b, c].map((id) => getJob(id)))).map((j) => j?.state)).toEqual([
+      'cancelled',
+      'cancelled',
+      'completed',
+    ]);
     const task = (await env.logs.send(new DescribeExportTasksCommand({ taskId: taskId! }))).exportTasks?.[0];
     expect(task?.status?.code).toBe('CANCELLED');
     expect(await cancelJob(bob, c)).toMatchObject({ ok: false, error: 'queueJobNotCancellable' });
 
-    expect(retryJob(bob, c)).toMatchObject({ ok: false, error: 'queueJobNotRetryable' });
-    expect(retryJob(bob, a)).toEqual({ ok: true, data: { state: 'queued' } });
-    expect(getJob(a)).toMatchObject({ state: 'queued', taskId: null });
-    expect(getJob(a)!.position).toBeGreaterThan(getJob(c)!.position);
+    expect(await retryJob(bob, c)).toMatchObject({ ok: false, error: 'queueJobNotRetryable' });
+    expect(await retryJob(bob, a)).toEqual({ ok: true, data: { state: 'queued' } });
+    expect(await getJob(a)).toMatchObject({ state: 'queued', taskId: null });
+    expect((await getJob(a))!.position).toBeGreaterThan((await getJob(c))!.position);
     expect(await worker.runUntilIdle(20_000)).toBe('idle');
     await worker.stop();
-    expect(getJob(a)).toMatchObject({ state: 'completed' });
-    expect(getJob(a)?.taskId).not.toBe(taskId);
+    expect(await getJob(a)).toMatchObject({ state: 'completed' });
+    expect((await getJob(a))?.taskId).not.toBe(taskId);
 
-    const actions = listActivity({ actor: 'bob' }).map((e) => e.action);
+    const actions = (await listActivity({ actor: 'bob' })).map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['queue.enqueue', 'queue.cancel', 'export.cancel', 'queue.retry']),
     );
@@ -68,7 +72,7 @@ describe('queue commands', () => {
   it('a cancel for a job whose submission may have reached AWS waits for the worker, which cancels that task', async () => {
     const start = Date.now() - 2 * 24 * HOUR;
     const [job] = sampleJobs(1).map((j) => ({ ...j, from: start, to: start + HOUR }));
-    const { jobIds } = enqueueJobs(bob, [job!]);
+    const { jobIds } = await enqueueJobs(bob, [job!]);
     const id = jobIds[0]!;
     const worker = new QueueWorker({ pollMs: 30, regions: async () => ['us-east-2'] });
     await env.admin('config', { pendingMs: 60_000, runningMs: 60_000 });
@@ -76,12 +80,12 @@ describe('queue commands', () => {
     await env.admin('faults', { lostResponseRate: 1, operations: ['logs:CreateExportTask'] });
     expect(await worker.tick()).toBe('waiting');
     await env.admin('faults', {});
-    expect(getJob(id)).toMatchObject({ state: 'queued', taskId: null });
-    expect(getJob(id)?.intentAt).not.toBeNull();
+    expect(await getJob(id)).toMatchObject({ state: 'queued', taskId: null });
+    expect((await getJob(id))?.intentAt).not.toBeNull();
 
     // Not cancelled on the spot (AWS holds an export for it): requested, for the worker.
     expect(await cancelJob(bob, id)).toEqual({ ok: true, data: { state: 'queued' } });
-    expect(getJob(id)?.cancelRequested).toBe(true);
+    expect((await getJob(id))?.cancelRequested).toBe(true);
     await env.admin('config', { pendingMs: 150, runningMs: 150 });
     expect(await worker.runUntilIdle(20_000)).toBe('idle');
     await worker.stop();
@@ -90,21 +94,21 @@ describe('queue commands', () => {
     );
     expect(found).toHaveLength(1);
     expect(found?.[0]?.status?.code).toBe('CANCELLED');
-    expect(getJob(id)).toMatchObject({ state: 'cancelled', taskId: found?.[0]?.taskId });
+    expect(await getJob(id)).toMatchObject({ state: 'cancelled', taskId: found?.[0]?.taskId });
   });
 
   it('shows progress, settings and an estimate in the snapshot, and stops being active when paused', async () => {
-    setPaused(bob, true);
-    const { batchId } = enqueueJobs(bob, sampleJobs(2));
-    const snap = queueSnapshot();
+    await setPaused(bob, true);
+    const { batchId } = await enqueueJobs(bob, sampleJobs(2));
+    const snap = await queueSnapshot();
     const batch = snap.batches.find((x) => x.id === batchId);
     expect(batch?.jobs.map((j) => j.state)).toEqual(['queued', 'queued']);
     expect(snap.settings.paused).toBe(true);
     expect(snap.active).toBe(false);
     expect(snap.remaining).toBe(2);
     expect(snap.estimateMs).toBeGreaterThan(0);
-    expect(listActivity({ action: 'queue.pause' })[0]).toMatchObject({ actor: 'bob' });
-    setPaused(bob, false);
-    expect(queueSnapshot().active).toBe(true);
+    expect((await listActivity({ action: 'queue.pause' }))[0]).toMatchObject({ actor: 'bob' });
+    await setPaused(bob, false);
+    expect((await queueSnapshot()).active).toBe(true);
   });
 });

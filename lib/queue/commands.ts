@@ -2,9 +2,9 @@ import 'server-only';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
-import { getDb } from '@/lib/db';
+import { transaction } from '@/lib/db';
 import { cancelExport } from '@/lib/export-tasks/cancel';
-import { getJob, readSettings, update, writeSettings } from './store';
+import { getJob, lastPosition, readSettings, update, writeSettings } from './store';
 import { canCancel, canRetry } from './transitions';
 import type { JobState, OnFailure } from './types';
 
@@ -14,32 +14,36 @@ import type { JobState, OnFailure } from './types';
  * (a queued job that was just picked) takes the safe path instead of overwriting the worker's state.
  */
 
-export function setPaused(caller: Caller, paused: boolean): ActionResult<{ paused: boolean }> {
-  getDb().transaction(() => {
-    writeSettings({ paused }, caller.name);
+export async function setPaused(caller: Caller, paused: boolean): Promise<ActionResult<{ paused: boolean }>> {
+  await transaction(async (db) => {
+    await writeSettings({ paused }, caller.name);
     // Resume means now: jobs re-checked while paused do not wait out their pause-time delay.
-    if (!paused) getDb().prepare("UPDATE queue_jobs SET not_before = 0 WHERE state = 'queued'").run();
-    recordActivity(caller, { action: paused ? 'queue.pause' : 'queue.resume', outcome: 'ok' });
-  })();
+    if (!paused)
+      await db.updateTable('queue_jobs').set({ not_before: 0 }).where('state', '=', 'queued').execute();
+    await recordActivity(caller, { action: paused ? 'queue.pause' : 'queue.resume', outcome: 'ok' });
+  });
   return ok({ paused });
 }
 
-export function setOnFailure(caller: Caller, onFailure: OnFailure): ActionResult<{ onFailure: OnFailure }> {
-  getDb().transaction(() => {
-    const before = readSettings().onFailure;
-    writeSettings({ onFailure }, caller.name);
-    recordActivity(caller, {
+export async function setOnFailure(
+  caller: Caller,
+  onFailure: OnFailure,
+): Promise<ActionResult<{ onFailure: OnFailure }>> {
+  await transaction(async () => {
+    const before = (await readSettings()).onFailure;
+    await writeSettings({ onFailure }, caller.name);
+    await recordActivity(caller, {
       action: 'settings.change',
       target: 'queue.onFailure',
       outcome: 'ok',
       detail: { from: before, to: onFailure },
     });
-  })();
+  });
   return ok({ onFailure });
 }
 
 export async function cancelJob(caller: Caller, jobId: string): Promise<ActionResult<{ state: JobState }>> {
-  const job = getJob(jobId);
+  const job = await getJob(jobId);
   if (!job) return fail('queueJobNotFound');
   if (!canCancel(job.state)) return fail('queueJobNotCancellable');
   const audit = (state: JobState, detail: Record<string, unknown> = {}) =>
@@ -53,28 +57,30 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
 
   // Only a job that never reached AWS is cancelled here; one whose submission was interrupted may have a task
   // in AWS, so the worker looks for it first and cancels that too.
-  const cancelledHere = getDb().transaction(() => {
+  const cancelledHere = await transaction(async (db) => {
     const now = Date.now();
-    const changed = getDb()
-      .prepare(
-        `UPDATE queue_jobs SET state = 'cancelled', finished_at = ?, updated_at = ?
-         WHERE id = ? AND state = 'queued' AND intent_at IS NULL`,
-      )
-      .run(now, now, jobId).changes;
-    if (changed !== 1) return false;
-    audit('cancelled');
+    const result = await db
+      .updateTable('queue_jobs')
+      .set({ state: 'cancelled', finished_at: now, updated_at: now })
+      .where('id', '=', jobId)
+      .where('state', '=', 'queued')
+      .where('intent_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await audit('cancelled');
     return true;
-  })();
+  });
   if (cancelledHere) return ok({ state: 'cancelled' });
   // Submitting (or picked by the worker a moment ago): the worker cancels once it knows the task id.
-  const now = getDb().transaction(() => {
+  const now = await transaction(async () => {
     // Finished meanwhile (the worker moved on): nothing to cancel, nothing to record.
-    if (!update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running'])) return null;
-    const fresh = getJob(jobId);
+    if (!(await update(jobId, { cancel_requested: 1 }, ['queued', 'submitting', 'running']))) return null;
+    const fresh = await getJob(jobId);
     // A running task is cancelled in AWS below (recorded as export.cancel); otherwise the request is the change.
-    if (!(fresh?.state === 'running' && fresh.taskId)) audit(fresh?.state ?? job.state, { requested: true });
+    if (!(fresh?.state === 'running' && fresh.taskId))
+      await audit(fresh?.state ?? job.state, { requested: true });
     return fresh;
-  })();
+  });
   if (!now) return fail('queueJobNotCancellable');
   if (now.state === 'running' && now.taskId) {
     const result = await cancelExport(caller, { region: now.region, taskId: now.taskId });
@@ -85,15 +91,14 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
 }
 
 /** A failed or cancelled job goes to the end of the queue; its old AWS task is never adopted as its own. */
-export function retryJob(caller: Caller, jobId: string): ActionResult<{ state: JobState }> {
-  const job = getJob(jobId);
+export async function retryJob(caller: Caller, jobId: string): Promise<ActionResult<{ state: JobState }>> {
+  const job = await getJob(jobId);
   if (!job) return fail('queueJobNotFound');
   if (!canRetry(job.state)) return fail('queueJobNotRetryable');
-  const db = getDb();
-  const moved = db.transaction(() => {
-    const last = db.prepare('SELECT COALESCE(MAX(position), 0) FROM queue_jobs').pluck().get() as number;
+  const moved = await transaction(async () => {
+    const last = await lastPosition();
     const excluded = job.taskId ? [...job.excludedTaskIds, job.taskId] : job.excludedTaskIds;
-    const moved = update(
+    const moved = await update(
       jobId,
       {
         state: 'queued',
@@ -113,7 +118,7 @@ export function retryJob(caller: Caller, jobId: string): ActionResult<{ state: J
       ['failed', 'cancelled'],
     );
     if (!moved) return false;
-    recordActivity(caller, {
+    await recordActivity(caller, {
       action: 'queue.retry',
       region: job.region,
       target: job.taskName,
@@ -121,7 +126,7 @@ export function retryJob(caller: Caller, jobId: string): ActionResult<{ state: J
       detail: { jobId, logGroup: job.logGroupName, previousTaskId: job.taskId },
     });
     return true;
-  })();
+  });
   if (!moved) return fail('queueJobNotRetryable');
   return ok({ state: 'queued' });
 }

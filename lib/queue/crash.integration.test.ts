@@ -18,6 +18,7 @@ Object.assign(process.env, {
 });
 const { enqueueJobs } = await import('./enqueue');
 const { getDb } = await import('@/lib/db');
+const { listActivity } = await import('@/lib/audit');
 
 const LEASE_MS = 1_500;
 const children: ChildProcess[] = [];
@@ -50,13 +51,21 @@ async function kill(child: ChildProcess): Promise<void> {
 }
 
 // Read the queue the way an operator's page would: straight from the shared database file.
-const db = getDb();
-const states = () => db.prepare('SELECT state FROM queue_jobs ORDER BY position').pluck().all() as string[];
+const db = await getDb();
+const states = async () =>
+  (await db.selectFrom('queue_jobs').select('state').orderBy('position').execute()).map(
+    (r) => r.state as string,
+  );
 
-async function waitFor(what: string, check: () => boolean, timeoutMs = 40_000): Promise<void> {
+async function waitFor(
+  what: string,
+  check: (states: string[]) => boolean,
+  timeoutMs = 40_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; states: ${states().join(',')}`);
+  while (!check(await states())) {
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; states: ${(await states()).join(',')}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -82,13 +91,13 @@ describe('queue worker crash recovery (SIGKILL)', () => {
         to: start + (i + 1) * HOUR,
       }),
     );
-    enqueueJobs({ name: 'alice', role: 'operator' }, planned);
+    await enqueueJobs({ name: 'alice', role: 'operator' }, planned);
 
     // 1. CreateExportTask is slow: the kill lands after the intent is recorded, while the call is in flight.
     await env.admin('faults', { latencyMs: 1_200, operations: ['CreateExportTask'] });
     await env.admin('stats/reset', {});
     const first = startWorker();
-    await waitFor('a job in submitting', () => states().includes('submitting'));
+    await waitFor('a job in submitting', (s) => s.includes('submitting'));
     // Kill only once the emulator has the request (it counts it before the injected latency): in flight.
     for (let i = 0; i < 500; i++) {
       const stats = (await env.admin('stats')) as Record<string, number>;
@@ -96,7 +105,7 @@ describe('queue worker crash recovery (SIGKILL)', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     await kill(first);
-    expect(states()[0]).toBe('submitting');
+    expect((await states())[0]).toBe('submitting');
     // The emulator finishes the request the dead worker sent: AWS now holds a task the queue never heard of.
     let orphans: ExportTask[] = [];
     for (let i = 0; i < 500 && orphans.length === 0; i++) {
@@ -108,14 +117,14 @@ describe('queue worker crash recovery (SIGKILL)', () => {
 
     // 2. Restart; kill again while a job runs in AWS.
     const second = startWorker();
-    await waitFor('a running job after adoption', () => states().includes('running'), 40_000);
-    const runningIndex = states().indexOf('running');
+    await waitFor('a running job after adoption', (s) => s.includes('running'), 40_000);
+    const runningIndex = (await states()).indexOf('running');
     await kill(second);
-    expect(states()[runningIndex]).toBe('running');
+    expect((await states())[runningIndex]).toBe('running');
 
     // 3. Restart once more and let it drain the queue.
     const third = startWorker();
-    await waitFor('every job completed', () => states().every((s) => s === 'completed'), 90_000);
+    await waitFor('every job completed', (s) => s.every((x) => x === 'completed'), 90_000);
     await kill(third);
 
     const tasks = await allTasks();
@@ -125,12 +134,7 @@ describe('queue worker crash recovery (SIGKILL)', () => {
         job.taskName,
       ).toHaveLength(1);
     }
-    const adopted = db
-      .prepare(
-        "SELECT COUNT(*) FROM activity WHERE action = 'export.launch' AND detail LIKE '%\"adopted\":true%'",
-      )
-      .pluck()
-      .get();
-    expect(adopted).toBe(1);
+    const launches = await listActivity({ action: 'export.launch', limit: 200 });
+    expect(launches.filter((e) => e.detail?.adopted === true)).toHaveLength(1);
   }, 180_000);
 });

@@ -2,10 +2,11 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
-import { getDb } from '@/lib/db';
+import { transaction } from '@/lib/db';
 import type { ExportSpec } from '@/lib/export-tasks/types';
 import { QueueError } from './errors';
 import { newJobsSchema } from './schema';
+import { lastPosition } from './store';
 
 export type NewJob = ExportSpec;
 
@@ -13,9 +14,13 @@ export type NewJob = ExportSpec;
  * Puts a batch of export jobs at the end of the queue, all or nothing, and records who did it. Task names must
  * be unique across every job Logport ever queued: the worker matches a job to its AWS task by name after a
  * crash. Throws QueueError (`queueInvalidJobs`, `queueDuplicateTaskName`) and writes nothing when refused.
- * The caller's role is checked by the action that calls this (requireRole('operator')).
+ * The caller's role is checked by the action that calls this (requireRole('operator')). Called inside a
+ * `transaction`, it joins it (a rule's ledger row and its job commit together).
  */
-export function enqueueJobs(caller: Caller, jobs: NewJob[]): { batchId: string; jobIds: string[] } {
+export async function enqueueJobs(
+  caller: Caller,
+  jobs: NewJob[],
+): Promise<{ batchId: string; jobIds: string[] }> {
   const parsed = newJobsSchema.safeParse(jobs);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -28,47 +33,51 @@ export function enqueueJobs(caller: Caller, jobs: NewJob[]): { batchId: string; 
     seen.add(job.taskName);
   }
 
-  const db = getDb();
   const batchId = randomUUID();
   const jobIds = valid.map(() => randomUUID());
-  const taken = db.prepare('SELECT 1 FROM queue_jobs WHERE task_name = ?').pluck();
-  const insertBatch = db.prepare(
-    'INSERT INTO queue_batches (id, created_at, created_by, created_role) VALUES (?, ?, ?, ?)',
-  );
-  const insertJob = db.prepare(
-    `INSERT INTO queue_jobs (id, batch_id, position, region, log_group_name, log_stream_name_prefix, from_ms, to_ms,
-       destination, destination_prefix, task_name, state, enqueued_by, enqueued_role, enqueued_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
-  );
-  const lastPosition = db.prepare('SELECT COALESCE(MAX(position), 0) FROM queue_jobs').pluck();
-
-  db.transaction(() => {
+  await transaction(async (db) => {
     const now = Date.now();
-    insertBatch.run(batchId, now, caller.name, caller.role);
-    let position = lastPosition.get() as number;
-    valid.forEach((job, i) => {
-      if (taken.get(job.taskName)) throw new QueueError('queueDuplicateTaskName', { taskName: job.taskName });
-      position += 1;
-      insertJob.run(
-        jobIds[i],
-        batchId,
-        position,
-        job.region,
-        job.logGroupName,
-        job.logStreamNamePrefix ?? null,
-        job.from,
-        job.to,
-        job.destination,
-        job.destinationPrefix,
-        job.taskName,
-        caller.name,
-        caller.role,
-        now,
-        now,
-      );
-    });
+    const names = valid.map((j) => j.taskName);
+    for (let i = 0; i < names.length; i += 500) {
+      const taken = await db
+        .selectFrom('queue_jobs')
+        .select('task_name')
+        .where('task_name', 'in', names.slice(i, i + 500))
+        .executeTakeFirst();
+      if (taken) throw new QueueError('queueDuplicateTaskName', { taskName: taken.task_name });
+    }
+    await db
+      .insertInto('queue_batches')
+      .values({ id: batchId, created_at: now, created_by: caller.name, created_role: caller.role })
+      .execute();
+    const first = (await lastPosition()) + 1;
+    const rows = valid.map((job, i) => ({
+      id: jobIds[i] ?? randomUUID(),
+      batch_id: batchId,
+      position: first + i,
+      region: job.region,
+      log_group_name: job.logGroupName,
+      log_stream_name_prefix: job.logStreamNamePrefix ?? null,
+      from_ms: job.from,
+      to_ms: job.to,
+      destination: job.destination,
+      destination_prefix: job.destinationPrefix,
+      task_name: job.taskName,
+      state: 'queued' as const,
+      enqueued_by: caller.name,
+      enqueued_role: caller.role,
+      enqueued_at: now,
+      updated_at: now,
+    }));
+    // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
+    for (let i = 0; i < rows.length; i += 200) {
+      await db
+        .insertInto('queue_jobs')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    }
     const regions = [...new Set(valid.map((j) => j.region))];
-    recordActivity(caller, {
+    await recordActivity(caller, {
       action: 'queue.enqueue',
       ...(regions.length === 1 && regions[0] ? { region: regions[0] } : {}),
       target: batchId,
@@ -81,6 +90,6 @@ export function enqueueJobs(caller: Caller, jobs: NewJob[]): { batchId: string; 
         to: Math.max(...valid.map((j) => j.to)),
       },
     });
-  })();
+  });
   return { batchId, jobIds };
 }

@@ -1,40 +1,76 @@
 import 'server-only';
-import type { Db } from '@/lib/db';
+import { sql } from 'kysely';
+import { changed, engine, getDb } from '@/lib/db';
 
 /**
- * One worker per data folder: the worker that holds the lease row submits; any other process on the same
- * folder stands by and takes over once the holder stops renewing (crash, SIGKILL) and the lease expires.
+ * One worker per store: the worker that holds the lease row submits; any other process on the same data
+ * folder (or, on PostgreSQL, any other replica) stands by and takes over once the holder stops renewing
+ * (crash, SIGKILL) and the lease expires. On PostgreSQL the expiry is judged by the database's own clock,
+ * never by each machine's; `now` is for tests on a fake clock.
  */
 const NAME = 'worker';
 
-export function acquireLease(db: Db, owner: string, ttlMs: number, now = Date.now()): boolean {
-  const result = db
-    .prepare(
-      `INSERT INTO queue_lease (name, owner, expires_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-       WHERE queue_lease.owner = excluded.owner OR queue_lease.expires_at <= ?`,
-    )
-    .run(NAME, owner, now + ttlMs, now);
-  return result.changes === 1;
+/** The moment to judge leases by: the caller's (tests), SQLite's host clock, or PostgreSQL's. */
+function clock(now: number | undefined) {
+  if (now !== undefined) return sql<number>`${now}`;
+  if (engine() === 'postgres') return sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+  return sql<number>`${Date.now()}`;
 }
 
-export function holdsLease(db: Db, owner: string, now = Date.now()): boolean {
-  return Boolean(
-    db
-      .prepare('SELECT 1 FROM queue_lease WHERE name = ? AND owner = ? AND expires_at > ?')
-      .pluck()
-      .get(NAME, owner, now),
-  );
+export async function acquireLease(
+  owner: string,
+  ttlMs: number,
+  now?: number,
+  name = NAME,
+): Promise<boolean> {
+  const db = await getDb();
+  const at = clock(now);
+  const result = await db
+    .insertInto('queue_lease')
+    .values({ name, owner, expires_at: sql<number>`${at} + ${ttlMs}` })
+    .onConflict((oc) =>
+      oc
+        .column('name')
+        .doUpdateSet({
+          owner: (eb) => eb.ref('excluded.owner'),
+          expires_at: (eb) => eb.ref('excluded.expires_at'),
+        })
+        .where((eb) => eb.or([eb('queue_lease.owner', '=', owner), eb('queue_lease.expires_at', '<=', at)])),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export async function holdsLease(owner: string, now?: number, name = NAME): Promise<boolean> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('queue_lease')
+    .select('owner')
+    .where('name', '=', name)
+    .where('owner', '=', owner)
+    .where('expires_at', '>', clock(now))
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** On a clean stop, so a restarted server does not wait for the lease to expire. */
-export function releaseLease(db: Db, owner: string): void {
-  db.prepare('DELETE FROM queue_lease WHERE name = ? AND owner = ?').run(NAME, owner);
+export async function releaseLease(owner: string, name = NAME): Promise<void> {
+  const db = await getDb();
+  changed(
+    await db.deleteFrom('queue_lease').where('name', '=', name).where('owner', '=', owner).executeTakeFirst(),
+  );
 }
 
-export function leaseHolder(db: Db, now = Date.now()): { owner: string; expiresAt: number } | null {
-  const row = db.prepare('SELECT owner, expires_at FROM queue_lease WHERE name = ?').get(NAME) as
-    | { owner: string; expires_at: number }
-    | undefined;
-  return row && row.expires_at > now ? { owner: row.owner, expiresAt: row.expires_at } : null;
+export async function leaseHolder(
+  now?: number,
+  name = NAME,
+): Promise<{ owner: string; expiresAt: number } | null> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('queue_lease')
+    .select(['owner', 'expires_at'])
+    .where('name', '=', name)
+    .where('expires_at', '>', clock(now))
+    .executeTakeFirst();
+  return row ? { owner: row.owner, expiresAt: row.expires_at } : null;
 }

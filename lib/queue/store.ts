@@ -1,39 +1,13 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
+import type { Selectable, Updateable } from 'kysely';
+import { changed, getDb } from '@/lib/db';
+import type { QueueJobTable } from '@/lib/db/tables';
 import { isStatusCode } from '@/lib/export-tasks/status';
-import type { JobState, OnFailure, QueueJob, QueueSettings, WaitReason } from './types';
+import type { JobState, OnFailure, QueueJob, QueueSettings } from './types';
 
 /** The queue's rows and the few writes the worker and the actions make. Each write is one SQL statement. */
 
-type JobRow = {
-  id: string;
-  batch_id: string;
-  position: number;
-  region: string;
-  log_group_name: string;
-  log_stream_name_prefix: string | null;
-  from_ms: number;
-  to_ms: number;
-  destination: string;
-  destination_prefix: string;
-  task_name: string;
-  state: JobState;
-  task_id: string | null;
-  aws_status: string | null;
-  aws_message: string | null;
-  error_code: string | null;
-  wait_reason: WaitReason | null;
-  attempts: number;
-  cancel_requested: number;
-  excluded_task_ids: string;
-  enqueued_by: string;
-  enqueued_role: string;
-  enqueued_at: number;
-  not_before: number;
-  intent_at: number | null;
-  submitted_at: number | null;
-  finished_at: number | null;
-};
+type JobRow = Selectable<QueueJobTable>;
 
 /** A job with what only the server needs: the enqueuer's role (for activity) and task ids never to adopt. */
 export type StoredJob = QueueJob & { enqueuedRole: string; excludedTaskIds: string[] };
@@ -76,40 +50,42 @@ export function publicJob(job: StoredJob): QueueJob {
   return rest;
 }
 
-export function getJob(id: string): StoredJob | null {
-  const row = getDb().prepare('SELECT * FROM queue_jobs WHERE id = ?').get(id) as JobRow | undefined;
+export async function getJob(id: string): Promise<StoredJob | null> {
+  const db = await getDb();
+  const row = await db.selectFrom('queue_jobs').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toJob(row) : null;
 }
 
-export function jobsWhere(sql: string, ...args: (string | number)[]): StoredJob[] {
-  return (
-    getDb()
-      .prepare(`SELECT * FROM queue_jobs WHERE ${sql}`)
-      .all(...args) as JobRow[]
-  ).map(toJob);
-}
-
 /** The job the worker follows (AWS holds its task); at most one by construction. */
-export function runningJob(): StoredJob | null {
-  return jobsWhere("state = 'running' ORDER BY position LIMIT 1")[0] ?? null;
+export async function runningJob(): Promise<StoredJob | null> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('queue_jobs')
+    .selectAll()
+    .where('state', '=', 'running')
+    .orderBy('position')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toJob(row) : null;
 }
 
 /** The head of the queue: an interrupted submission first, then the lowest position. Order is strict. */
-export function headJob(): StoredJob | null {
-  return (
-    jobsWhere(
-      "state IN ('submitting', 'queued') ORDER BY CASE state WHEN 'submitting' THEN 0 ELSE 1 END, position LIMIT 1",
-    )[0] ?? null
-  );
+export async function headJob(): Promise<StoredJob | null> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('queue_jobs')
+    .selectAll()
+    .where('state', 'in', ['submitting', 'queued'])
+    .orderBy((eb) => eb.case().when('state', '=', 'submitting').then(0).else(1).end())
+    .orderBy('position')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toJob(row) : null;
 }
 
-export function readSettings(): QueueSettings {
-  const row = getDb().prepare('SELECT * FROM queue_settings WHERE id = 1').get() as {
-    paused: number;
-    on_failure: OnFailure;
-    updated_at: number | null;
-    updated_by: string | null;
-  };
+export async function readSettings(): Promise<QueueSettings> {
+  const db = await getDb();
+  const row = await db.selectFrom('queue_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   return {
     paused: row.paused === 1,
     onFailure: row.on_failure,
@@ -118,25 +94,55 @@ export function readSettings(): QueueSettings {
   };
 }
 
-export function writeSettings(change: { paused?: boolean; onFailure?: OnFailure }, by: string): void {
-  const current = readSettings();
-  getDb()
-    .prepare(
-      'UPDATE queue_settings SET paused = ?, on_failure = ?, updated_at = ?, updated_by = ? WHERE id = 1',
-    )
-    .run((change.paused ?? current.paused) ? 1 : 0, change.onFailure ?? current.onFailure, Date.now(), by);
+export async function writeSettings(
+  change: { paused?: boolean; onFailure?: OnFailure },
+  by: string,
+): Promise<void> {
+  const db = await getDb();
+  const current = await readSettings();
+  await db
+    .updateTable('queue_settings')
+    .set({
+      paused: (change.paused ?? current.paused) ? 1 : 0,
+      on_failure: change.onFailure ?? current.onFailure,
+      updated_at: Date.now(),
+      updated_by: by,
+    })
+    .where('id', '=', 1)
+    .execute();
 }
 
-export function update(
-  id: string,
-  fields: Record<string, string | number | null>,
-  onlyIn?: JobState[],
-): boolean {
-  const names = Object.keys(fields);
-  const sets = [...names.map((n) => `${n} = ?`), 'updated_at = ?'].join(', ');
-  const guard = onlyIn ? ` AND state IN (${onlyIn.map(() => '?').join(', ')})` : '';
-  const result = getDb()
-    .prepare(`UPDATE queue_jobs SET ${sets} WHERE id = ?${guard}`)
-    .run(...names.map((n) => fields[n] ?? null), Date.now(), id, ...(onlyIn ?? []));
-  return result.changes === 1;
+export type JobChange = Omit<Updateable<QueueJobTable>, 'id' | 'seq' | 'updated_at'>;
+
+/** Changes one job, only while it is in one of `onlyIn` when given; true when it did. */
+export async function update(id: string, fields: JobChange, onlyIn?: JobState[]): Promise<boolean> {
+  const db = await getDb();
+  let query = db
+    .updateTable('queue_jobs')
+    .set({ ...fields, updated_at: Date.now() })
+    .where('id', '=', id);
+  if (onlyIn) query = query.where('state', 'in', onlyIn);
+  return changed(await query.executeTakeFirst()) === 1;
+}
+
+/** The last position in the queue (new and retried jobs go after it). */
+export async function lastPosition(): Promise<number> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom('queue_jobs')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+/** A batch's jobs in queue order. */
+export async function jobsOfBatch(batchId: string): Promise<StoredJob[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('queue_jobs')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .orderBy('position')
+    .execute();
+  return rows.map(toJob);
 }

@@ -17,7 +17,8 @@ makeTempDataDir();
 const { enqueueJobs } = await import('./enqueue');
 const { QueueWorker } = await import('./worker');
 const { getDb } = await import('@/lib/db');
-const { jobsWhere, writeSettings, readSettings } = await import('./store');
+const { listActivity } = await import('@/lib/audit');
+const { jobsOfBatch, writeSettings, readSettings } = await import('./store');
 
 const alice = { name: 'alice', role: 'operator' as const };
 const REGIONS = async () => ['us-east-2', 'us-west-2'];
@@ -68,23 +69,28 @@ async function drainUnder(faults: Record<string, unknown>, timeoutMs: number): P
 }
 
 function batchJobs(batchId: string) {
-  return jobsWhere('batch_id = ? ORDER BY position', batchId);
+  return jobsOfBatch(batchId);
 }
 
 afterAll(async () => {
   await env.emulator.close();
 });
 
-beforeEach(() => {
-  getDb().prepare("UPDATE queue_jobs SET state = 'cancelled' WHERE state IN ('queued', 'submitting')").run();
-  writeSettings({ paused: false, onFailure: 'continue' }, 'test');
-  getDb().prepare('DELETE FROM queue_lease').run();
+beforeEach(async () => {
+  const db = await getDb();
+  await db
+    .updateTable('queue_jobs')
+    .set({ state: 'cancelled' })
+    .where('state', 'in', ['queued', 'submitting'])
+    .execute();
+  await writeSettings({ paused: false, onFailure: 'continue' }, 'test');
+  await db.deleteFrom('queue_lease').execute();
 });
 
 describe('queue worker against the emulator', () => {
   it('runs 12 jobs over 3 log groups to completion, in order, never two active exports', async () => {
     const planned = jobs(12);
-    const { batchId } = enqueueJobs(alice, planned);
+    const { batchId } = await enqueueJobs(alice, planned);
     const worker = new QueueWorker({ pollMs: 40, regions: REGIONS });
     let maxActive = 0;
     let samples = 0;
@@ -107,7 +113,7 @@ describe('queue worker against the emulator', () => {
     expect(result).toBe('idle');
     expect(samples).toBeGreaterThan(20);
     expect(maxActive).toBe(1);
-    const done = batchJobs(batchId);
+    const done = await batchJobs(batchId);
     expect(done.map((j) => j.state)).toEqual(Array(12).fill('completed'));
     expect(done.map((j) => j.awsStatus)).toEqual(Array(12).fill('COMPLETED'));
     // In order: each job was submitted after the one before it had finished.
@@ -125,10 +131,10 @@ describe('queue worker against the emulator', () => {
 
   it('completes every job exactly once while AWS throttles 30%, fails 5% and loses 5% of its answers', async () => {
     const planned = jobs(8);
-    const { batchId } = enqueueJobs(alice, planned);
+    const { batchId } = await enqueueJobs(alice, planned);
     const result = await drainUnder({ throttleRate: 0.3, errorRate: 0.05, lostResponseRate: 0.05 }, 120_000);
     expect(result).toBe('idle');
-    expect(batchJobs(batchId).map((j) => j.state)).toEqual(Array(8).fill('completed'));
+    expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(Array(8).fill('completed'));
     const tasks = await awsTasksNamed(planned.map((j) => j.taskName));
     for (const job of planned) {
       expect(
@@ -144,19 +150,19 @@ describe('queue worker against the emulator', () => {
 
   it('adopts the task whose CreateExportTask answer was lost instead of submitting it again', async () => {
     const planned = jobs(2);
-    const { batchId } = enqueueJobs(alice, planned);
+    const { batchId } = await enqueueJobs(alice, planned);
     const result = await drainUnder({ lostResponseRate: 1, operations: ['logs:CreateExportTask'] }, 60_000);
     expect(result).toBe('idle');
-    expect(batchJobs(batchId).map((j) => j.state)).toEqual(['completed', 'completed']);
+    expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(['completed', 'completed']);
     // Every create "failed", yet each job was sent once and found by its name.
     const stats = (await env.admin('stats')) as Record<string, number>;
     expect(stats['logs:CreateExportTask']).toBe(2);
     const tasks = await awsTasksNamed(planned.map((j) => j.taskName));
     expect(tasks.map((t) => t.taskName).sort()).toEqual(planned.map((j) => j.taskName).sort());
-    const adoptedLaunch = getDb().prepare(
-      "SELECT COUNT(*) FROM activity WHERE action = 'export.launch' AND detail LIKE '%\"adopted\":true%' AND detail LIKE ?",
+    const launches = await listActivity({ action: 'export.launch', limit: 200 });
+    const adopted = (await await batchJobs(batchId)).map(
+      (j) => launches.filter((e) => e.detail?.adopted === true && e.detail?.jobId === j.id).length,
     );
-    const adopted = batchJobs(batchId).map((j) => adoptedLaunch.pluck().get(`%"jobId":"${j.id}"%`));
     expect(adopted).toEqual([1, 1]);
   });
 
@@ -173,15 +179,19 @@ describe('queue worker against the emulator', () => {
       }),
     );
     await env.admin('config', { pendingMs: 80, runningMs: 150 });
-    const { batchId } = enqueueJobs(alice, jobs(2));
+    const { batchId } = await enqueueJobs(alice, jobs(2));
     const worker = new QueueWorker({ pollMs: 50, regions: REGIONS });
 
     expect(await worker.tick()).toBe('waiting');
-    expect(batchJobs(batchId)[0]).toMatchObject({ state: 'queued', waitReason: 'accountBusy', attempts: 0 });
+    expect((await batchJobs(batchId))[0]).toMatchObject({
+      state: 'queued',
+      waitReason: 'accountBusy',
+      attempts: 0,
+    });
     expect(await worker.runUntilIdle(30_000)).toBe('idle');
     await worker.stop();
 
-    const done = batchJobs(batchId);
+    const done = await batchJobs(batchId);
     expect(done.map((j) => j.state)).toEqual(['completed', 'completed']);
     const { DescribeExportTasksCommand } = await import('@aws-sdk/client-cloudwatch-logs');
     const other = (await env.logs.send(new DescribeExportTasksCommand({ taskId: outside.taskId })))
@@ -205,15 +215,19 @@ describe('queue worker against the emulator', () => {
       }),
     );
     await env.admin('config', { pendingMs: 80, runningMs: 150 });
-    const { batchId } = enqueueJobs(alice, jobs(1));
+    const { batchId } = await enqueueJobs(alice, jobs(1));
     // This worker only checks us-east-2, so only CreateExportTask can tell it the account is busy.
     const worker = new QueueWorker({ pollMs: 50, regions: async () => ['us-east-2'] });
     expect(await worker.tick()).toBe('waiting');
-    expect(batchJobs(batchId)[0]).toMatchObject({ state: 'queued', waitReason: 'accountBusy', attempts: 1 });
+    expect((await batchJobs(batchId))[0]).toMatchObject({
+      state: 'queued',
+      waitReason: 'accountBusy',
+      attempts: 1,
+    });
     expect(await worker.runUntilIdle(30_000)).toBe('idle');
     await worker.stop();
-    expect(batchJobs(batchId)[0]?.state).toBe('completed');
-    expect(await awsTasksNamed([batchJobs(batchId)[0]!.taskName])).toHaveLength(1);
+    expect((await batchJobs(batchId))[0]?.state).toBe('completed');
+    expect(await awsTasksNamed([(await batchJobs(batchId))[0]!.taskName])).toHaveLength(1);
   });
 
   it('records a job that fails when its bucket policy is removed midway, and the rest continue', async () => {
@@ -231,47 +245,46 @@ describe('queue worker against the emulator', () => {
       }),
     );
     const planned = jobs(5).map((j, i) => (i === 1 || i === 2 ? { ...j, destination: bucket } : j));
-    const { batchId } = enqueueJobs(alice, planned);
+    const { batchId } = await enqueueJobs(alice, planned);
     const worker = new QueueWorker({ pollMs: 30, regions: REGIONS });
     let removed = false;
     await worker.runUntilIdle(30_000, async (result) => {
       // Job 2 was just submitted to the bucket: take the policy away while it runs.
-      if (!removed && result === 'submitted' && batchJobs(batchId)[1]?.state === 'running') {
+      if (!removed && result === 'submitted' && (await batchJobs(batchId))[1]?.state === 'running') {
         await env.s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
         removed = true;
       }
     });
     await worker.stop();
     expect(removed).toBe(true);
-    const done = batchJobs(batchId);
+    const done = await batchJobs(batchId);
     expect(done.map((j) => j.state)).toEqual(['completed', 'failed', 'failed', 'completed', 'completed']);
     // Job 2 failed in AWS (its task ran without access); job 3 was refused by CreateExportTask.
     expect(done[1]).toMatchObject({ awsStatus: 'FAILED' });
     expect(done[1]?.awsMessage).toMatch(/permission|GetBucketAcl/i);
     expect(done[2]).toMatchObject({ errorCode: 'bucketPolicyDenied', taskId: null });
     expect(done[2]?.awsMessage).toMatch(/granted permission/i);
-    const { listActivity } = await import('@/lib/audit');
-    const refused = listActivity({ action: 'export.launch', outcome: 'error' });
+    const refused = await listActivity({ action: 'export.launch', outcome: 'error' });
     expect(refused[0]).toMatchObject({ actor: 'alice', target: planned[2]!.taskName });
   });
 
   it('pauses after a failure when set to, and goes on after resume', async () => {
-    writeSettings({ onFailure: 'pause' }, 'test');
+    await writeSettings({ onFailure: 'pause' }, 'test');
     const planned = jobs(2).map((j, i) => (i === 0 ? { ...j, destination: 'my-exported-logs' } : j));
-    const { batchId } = enqueueJobs(alice, planned);
+    const { batchId } = await enqueueJobs(alice, planned);
     const worker = new QueueWorker({ pollMs: 30, regions: REGIONS });
     expect(await worker.runUntilIdle(30_000)).toBe('paused');
-    expect(readSettings()).toMatchObject({ paused: true, updatedBy: 'queue' });
-    expect(batchJobs(batchId).map((j) => j.state)).toEqual(['failed', 'queued']);
-    writeSettings({ paused: false }, 'alice');
+    expect(await readSettings()).toMatchObject({ paused: true, updatedBy: 'queue' });
+    expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(['failed', 'queued']);
+    await writeSettings({ paused: false }, 'alice');
     expect(await worker.runUntilIdle(30_000)).toBe('idle');
     await worker.stop();
-    expect(batchJobs(batchId).map((j) => j.state)).toEqual(['failed', 'completed']);
+    expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(['failed', 'completed']);
   });
 
   it('lets only the lease holder submit; another worker takes over once the lease expires', async () => {
     await env.admin('stats/reset', {});
-    const { batchId } = enqueueJobs(alice, jobs(2));
+    const { batchId } = await enqueueJobs(alice, jobs(2));
     const first = new QueueWorker({ pollMs: 30, leaseMs: 400, regions: REGIONS });
     const second = new QueueWorker({ pollMs: 30, leaseMs: 400, regions: REGIONS });
     expect(await first.tick()).toBe('submitted');
@@ -283,7 +296,7 @@ describe('queue worker against the emulator', () => {
     expect(await second.runUntilIdle(30_000)).toBe('idle');
     expect(await first.tick()).toBe('standby');
     await second.stop();
-    expect(batchJobs(batchId).map((j) => j.state)).toEqual(['completed', 'completed']);
+    expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(['completed', 'completed']);
     expect(((await env.admin('stats')) as Record<string, number>)['logs:CreateExportTask']).toBe(2);
   });
 });

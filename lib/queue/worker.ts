@@ -5,7 +5,7 @@ import { CancelExportTaskCommand, CreateExportTaskCommand } from '@aws-sdk/clien
 import { recordActivity } from '@/lib/audit';
 import { logsClient, logsCreateClient } from '@/lib/aws/clients';
 import { awsRefusalMessage, mapAwsError, mayHaveActed, reportAwsError } from '@/lib/aws/errors';
-import { getDb } from '@/lib/db';
+import { transaction } from '@/lib/db';
 import { CLOCK_SKEW_MS, describeTask, findTaskByName } from '@/lib/export-tasks/find';
 import { findActiveExportTask, invalidateExportTasks } from '@/lib/export-tasks/list';
 import { isCancellable } from '@/lib/export-tasks/status';
@@ -106,17 +106,16 @@ export class QueueWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.ticking?.catch(() => undefined);
-    releaseLease(getDb(), this.owner);
+    await releaseLease(this.owner);
   }
 
   private async step(): Promise<TickResult> {
-    const db = getDb();
-    if (!acquireLease(db, this.owner, this.leaseMs)) return 'standby';
-    const running = runningJob();
+    if (!(await acquireLease(this.owner, this.leaseMs))) return 'standby';
+    const running = await runningJob();
     if (running) return this.follow(running);
-    const head = headJob();
+    const head = await headJob();
     if (!head) return 'idle';
-    const settings = readSettings();
+    const settings = await readSettings();
     // Paused: nothing new is submitted, but a job whose submission may have reached AWS is still checked.
     if (head.state === 'queued' && settings.paused && !head.cancelRequested && head.intentAt === null)
       return 'paused';
@@ -126,7 +125,7 @@ export class QueueWorker {
     } catch (err) {
       // A DescribeExportTasks that failed: nothing was submitted; try again later.
       const mapped = reportAwsError('queue.describe', err);
-      update(head.id, {
+      await update(head.id, {
         not_before: Date.now() + backoffMs(head.attempts, this.pollMs),
         wait_reason: mapped.code === 'awsThrottled' ? 'throttled' : 'awsError',
         error_code: mapped.code,
@@ -146,17 +145,19 @@ export class QueueWorker {
     }
     if (!task) {
       if (Date.now() - (job.submittedAt ?? 0) < NOT_LISTED_GRACE_MS) return 'following';
-      update(job.id, { state: 'failed', error_code: 'taskNotFound', finished_at: Date.now() }, ['running']);
-      this.afterFailure();
+      await update(job.id, { state: 'failed', error_code: 'taskNotFound', finished_at: Date.now() }, [
+        'running',
+      ]);
+      await this.afterFailure();
       return 'finished';
     }
     const final = stateForTaskStatus(task.status);
     if (!final) {
-      update(job.id, { aws_status: task.status, aws_message: task.statusMessage });
+      await update(job.id, { aws_status: task.status, aws_message: task.statusMessage });
       if (job.cancelRequested && isCancellable(task.status)) await this.cancelTask(job);
       return 'following';
     }
-    update(
+    await update(
       job.id,
       {
         state: final,
@@ -168,7 +169,7 @@ export class QueueWorker {
       ['running'],
     );
     invalidateExportTasks(job.region);
-    if (final === 'failed') this.afterFailure();
+    if (final === 'failed') await this.afterFailure();
     return 'finished';
   }
 
@@ -183,13 +184,13 @@ export class QueueWorker {
         job.excludedTaskIds,
       );
       if (found) {
-        this.markRunning(job, found.taskId, found.status, true);
+        await this.markRunning(job, found.taskId, found.status, true);
         if (job.cancelRequested && isCancellable(found.status)) await this.cancelTask(job);
         return 'adopted';
       }
     }
     if (job.cancelRequested) {
-      update(job.id, { state: 'cancelled', finished_at: Date.now(), wait_reason: null }, [
+      await update(job.id, { state: 'cancelled', finished_at: Date.now(), wait_reason: null }, [
         'queued',
         'submitting',
       ]);
@@ -197,7 +198,7 @@ export class QueueWorker {
     }
     if (paused) {
       // Not in AWS: look again now and then while paused (resume clears the wait).
-      update(
+      await update(
         job.id,
         { state: 'queued', ...(job.intentAt !== null ? { not_before: Date.now() + PAUSED_RECHECK_MS } : {}) },
         ['queued', 'submitting'],
@@ -207,10 +208,14 @@ export class QueueWorker {
     const regions = [...new Set([job.region, ...(await this.regions())])];
     const active = await findActiveExportTask(regions, { fresh: true });
     if (active) {
-      update(job.id, { state: 'queued', not_before: Date.now() + this.pollMs, wait_reason: 'accountBusy' });
+      await update(job.id, {
+        state: 'queued',
+        not_before: Date.now() + this.pollMs,
+        wait_reason: 'accountBusy',
+      });
       return 'waiting';
     }
-    if (!this.recordIntent(job)) return 'standby';
+    if (!(await this.recordIntent(job))) return 'standby';
     try {
       const out = await logsCreateClient(job.region).send(
         new CreateExportTaskCommand({
@@ -224,8 +229,8 @@ export class QueueWorker {
         }),
       );
       invalidateExportTasks(job.region);
-      this.markRunning(job, out.taskId ?? '', 'PENDING', false);
-      const fresh = getJob(job.id);
+      await this.markRunning(job, out.taskId ?? '', 'PENDING', false);
+      const fresh = await getJob(job.id);
       if (fresh?.cancelRequested) await this.cancelTask(fresh);
       return 'submitted';
     } catch (err) {
@@ -234,11 +239,10 @@ export class QueueWorker {
   }
 
   /** Intent first, in the same statement that checks we still hold the lease. */
-  private recordIntent(job: StoredJob): boolean {
-    const db = getDb();
-    return db.transaction(() => {
+  private recordIntent(job: StoredJob): Promise<boolean> {
+    return transaction(async () => {
+      if (!(await holdsLease(this.owner))) return false;
       const now = Date.now();
-      if (!holdsLease(db, this.owner, now)) return false;
       return update(
         job.id,
         {
@@ -250,17 +254,17 @@ export class QueueWorker {
         },
         ['queued', 'submitting'],
       );
-    })();
+    });
   }
 
-  private createFailed(job: StoredJob, err: unknown): TickResult {
+  private async createFailed(job: StoredJob, err: unknown): Promise<TickResult> {
     const context = { logGroup: job.logGroupName, bucket: job.destination };
     const mapped = mapAwsError(err, context);
     if (mapped.code === 'exportLimit' || mapped.retryable || mayHaveActed(err)) {
       // AWS may hold the task (an answer lost after it acted), or the account is busy: either way the job keeps
       // its intent time, so the next attempt looks for a task under its name before it submits again.
       const busy = mapped.code === 'exportLimit';
-      update(job.id, {
+      await update(job.id, {
         state: 'queued',
         not_before: Date.now() + (busy ? this.pollMs : backoffMs(job.attempts, this.pollMs)),
         wait_reason: busy ? 'accountBusy' : mapped.code === 'awsThrottled' ? 'throttled' : 'awsError',
@@ -270,8 +274,8 @@ export class QueueWorker {
       return 'waiting';
     }
     reportAwsError('queue.create', err, context);
-    getDb().transaction(() => {
-      update(job.id, {
+    await transaction(async () => {
+      await update(job.id, {
         state: 'failed',
         error_code: mapped.code,
         // Shown as "AWS said: …": only AWS's own answer, never a local error (hosts, addresses, stacks).
@@ -279,26 +283,33 @@ export class QueueWorker {
         finished_at: Date.now(),
         wait_reason: null,
       });
-      recordActivity(enqueuer(job), {
+      await recordActivity(enqueuer(job), {
         action: 'export.launch',
         region: job.region,
         target: job.taskName,
         outcome: 'error',
         detail: { via: 'queue', jobId: job.id, logGroup: job.logGroupName, error: mapped.code },
       });
-    })();
-    this.afterFailure();
+    });
+    await this.afterFailure();
     return 'failed';
   }
 
   /** The job's new state and its activity entry in one transaction: a kill between them loses neither. */
-  private markRunning(job: StoredJob, taskId: string, status: string, adopted: boolean): void {
-    getDb().transaction(() => this.writeRunning(job, taskId, status, adopted))();
+  private markRunning(job: StoredJob, taskId: string, status: string, adopted: boolean): Promise<void> {
+    return transaction(async () => {
+      await this.writeRunning(job, taskId, status, adopted);
+    });
   }
 
-  private writeRunning(job: StoredJob, taskId: string, status: string, adopted: boolean): void {
+  private async writeRunning(
+    job: StoredJob,
+    taskId: string,
+    status: string,
+    adopted: boolean,
+  ): Promise<void> {
     const now = Date.now();
-    update(job.id, {
+    await update(job.id, {
       state: 'running',
       task_id: taskId,
       aws_status: status,
@@ -307,7 +318,7 @@ export class QueueWorker {
       wait_reason: null,
       error_code: null,
     });
-    recordActivity(enqueuer(job), {
+    await recordActivity(enqueuer(job), {
       action: 'export.launch',
       region: job.region,
       target: taskId,
@@ -326,20 +337,20 @@ export class QueueWorker {
   }
 
   private async cancelTask(job: StoredJob): Promise<void> {
-    const taskId = getJob(job.id)?.taskId;
+    const taskId = (await getJob(job.id))?.taskId;
     if (!taskId) return;
     try {
       await logsClient(job.region).send(new CancelExportTaskCommand({ taskId }));
-      update(job.id, { cancel_requested: 0 });
+      await update(job.id, { cancel_requested: 0 });
     } catch (err) {
       const mapped = reportAwsError('queue.cancel', err, { taskId });
       if (mapped.code === 'taskAlreadyFinished' || mapped.code === 'taskNotFound')
-        update(job.id, { cancel_requested: 0 });
+        await update(job.id, { cancel_requested: 0 });
     }
     invalidateExportTasks(job.region);
   }
 
-  private afterFailure(): void {
-    if (readSettings().onFailure === 'pause') writeSettings({ paused: true }, 'queue');
+  private async afterFailure(): Promise<void> {
+    if ((await readSettings()).onFailure === 'pause') await writeSettings({ paused: true }, 'queue');
   }
 }

@@ -24,7 +24,7 @@ export default async function ActivityPage({
   if (!user) return null;
   const view = parseActivityView(params);
   // One extra row says whether an older page exists.
-  const rows = listActivity({
+  const rows = await listActivity({
     actor: view.actor,
     action: view.action,
     outcome: view.outcome,

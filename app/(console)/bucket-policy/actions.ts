@@ -78,8 +78,8 @@ export async function applyBucketPolicy(input: unknown): Promise<ActionResult<Ap
       outcome,
       detail,
     });
-  const refuse = (code: string, detail: Record<string, unknown> = {}) => {
-    audit('error', { error: code, ...detail });
+  const refuse = async (code: string, detail: Record<string, unknown> = {}) => {
+    await audit('error', { error: code, ...detail });
     return fail(code, { bucket });
   };
 
@@ -109,7 +109,7 @@ export async function applyBucketPolicy(input: unknown): Promise<ActionResult<Ap
     const mapped = mapPutPolicyError(err, { bucket, region });
     return refuse(mapped.code, { logportSids: sids });
   }
-  audit('ok', {
+  await audit('ok', {
     statements: policy.policy.Statement.length,
     logportSids: sids,
     replacedExisting: current !== null,

@@ -30,8 +30,9 @@ export async function resumeQueue(): Promise<ActionResult<{ paused: boolean }>> 
   return guarded(() => setPaused(auth.user, false), 'resumeQueue');
 }
 
+/** A setting, not an operation: admins only (the README's role rules). */
 export async function setQueueOnFailure(input: unknown): Promise<ActionResult<{ onFailure: OnFailure }>> {
-  const auth = await requireRole('operator');
+  const auth = await requireRole('admin');
   if (!auth.ok) return auth;
   const parsed = onFailureInput.safeParse(input);
   if (!parsed.success) return fail('invalidInput');

@@ -24,6 +24,7 @@ export default async function QueuePage({
   const batch =
     typeof params.batch === 'string' && /^[0-9a-f-]{36}$/.test(params.batch) ? params.batch : null;
   const canAct = user !== null && roleAtLeast(user.role, 'operator');
+  const canChangeSettings = user !== null && roleAtLeast(user.role, 'admin');
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -37,7 +38,12 @@ export default async function QueuePage({
           </Link>
         ) : null}
       </div>
-      <QueueView initial={queueSnapshot()} canAct={canAct} highlight={batch} />
+      <QueueView
+        initial={await queueSnapshot()}
+        canAct={canAct}
+        canChangeSettings={canChangeSettings}
+        highlight={batch}
+      />
     </div>
   );
 }

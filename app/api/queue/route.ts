@@ -8,7 +8,7 @@ export async function GET() {
   const auth = await requireRole('viewer');
   if (!auth.ok) return refusalResponse(auth);
   try {
-    return Response.json(queueSnapshot(), { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(await queueSnapshot(), { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     console.error('[GET /api/queue]', err instanceof Error ? err.message : err);
     return Response.json({ error: 'internal' }, { status: 500, headers: { 'Cache-Control': 'no-store' } });

@@ -27,14 +27,14 @@ async function sameActiveExport(
 /** Why a launch did not happen; `preflight` holds the checks when they stopped it, `canQueue` offers the queue. */
 export type LaunchError = ActionError & { preflight?: PreflightResult; canQueue?: boolean };
 
-function record(
+async function record(
   caller: Caller,
   job: PlannedExport,
   outcome: 'ok' | 'error',
   detail: Record<string, unknown>,
 ) {
   try {
-    recordActivity(caller, {
+    await recordActivity(caller, {
       action: 'export.launch',
       region: job.region,
       target: typeof detail.taskId === 'string' ? detail.taskId : job.taskName,
@@ -57,7 +57,7 @@ function record(
 
 async function enqueue(caller: Caller, plan: PlannedExport[]): Promise<LaunchError | string> {
   try {
-    return enqueueJobs(caller, plan).batchId;
+    return (await enqueueJobs(caller, plan)).batchId;
   } catch (err) {
     const e = err as { name?: string; code?: string; params?: Record<string, string | number> };
     if (e.name === 'QueueError' && e.code) return fail(e.code, e.params);
@@ -119,7 +119,7 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
       // The active export may be this very one, launched a moment ago by a click whose answer was lost.
       const mine = await sameActiveExport(job, active.params);
       if (mine) {
-        record(auth.user, job, 'ok', { taskId: mine, recovered: true });
+        await record(auth.user, job, 'ok', { taskId: mine, recovered: true });
         redirect(`/exports/${encodeURIComponent(mine)}?created=1`);
       }
       return {
@@ -129,7 +129,7 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
       };
     }
     if (single)
-      record(auth.user, job, 'error', { error: 'preflightFailed', checks: failed.map((c) => c.code) });
+      await record(auth.user, job, 'error', { error: 'preflightFailed', checks: failed.map((c) => c.code) });
     return { ...fail('preflightFailed'), preflight };
   }
 
@@ -141,13 +141,16 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
 
   const created = await createExport(job);
   if (!created.ok) {
-    record(auth.user, job, 'error', {
+    await record(auth.user, job, 'error', {
       error: created.error.code,
       ...(created.error.params ? { errorParams: created.error.params } : {}),
     });
     const busy = created.error.code === 'exportLimit' || created.error.code === 'exportLimitNamed';
     return { ...fail(created.error.code, created.error.params), ...(busy ? { canQueue: true } : {}) };
   }
-  record(auth.user, job, 'ok', { taskId: created.taskId, ...(created.recovered ? { recovered: true } : {}) });
+  await record(auth.user, job, 'ok', {
+    taskId: created.taskId,
+    ...(created.recovered ? { recovered: true } : {}),
+  });
   redirect(`/exports/${encodeURIComponent(created.taskId)}?created=1`);
 }
