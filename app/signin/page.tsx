@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { signInHint } from '@/components/auth/sign-in-hint';
+import { signInHint, userList } from '@/components/auth/sign-in-hint';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { oidcConfigFromEnv } from '@/lib/auth/oidc';
@@ -54,7 +54,9 @@ export default async function SignInPage({
           />
         </div>
         <p className="mt-4 text-center text-xs text-slate-500" data-testid="sign-in-hint">
-          {hint.kind === 'sandbox' ? t('sandboxHint', { users: hint.users }) : t('noUsersHint')}
+          {hint.kind === 'sandbox'
+            ? t('sandboxHint', { users: userList(hint.users, await getLocale()) })
+            : t('noUsersHint')}
         </p>
       </div>
     </main>

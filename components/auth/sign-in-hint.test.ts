@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_USERS, sandboxServerEnv } from '@/scripts/sandbox-env';
-import { signInHint } from './sign-in-hint';
+import { signInHint, userList } from './sign-in-hint';
 
 const values = {
   appPort: 3000,
@@ -15,7 +15,8 @@ const values = {
 describe('sign-in hint', () => {
   it('names the sandbox users the sandbox created, never "no users yet"', () => {
     const env = sandboxServerEnv({ LOGPORT_SANDBOX_PASSWORD: 'secret-pass' }, values);
-    expect(signInHint(env)).toEqual({ kind: 'sandbox', users: 'admin, operator, viewer' });
+    expect(signInHint(env)).toEqual({ kind: 'sandbox', users: ['admin', 'operator', 'viewer'] });
+    expect(userList(['admin', 'operator', 'viewer'], 'en')).toBe('admin, operator, or viewer');
     expect(env.LOGPORT_SANDBOX_USERS).toBe(SANDBOX_USERS.join(','));
   });
 
@@ -27,7 +28,7 @@ describe('sign-in hint', () => {
   it('shows only plain user names from the variable', () => {
     expect(signInHint({ LOGPORT_SANDBOX_USERS: 'admin,<script>,a b, viewer' })).toEqual({
       kind: 'sandbox',
-      users: 'admin, viewer',
+      users: ['admin', 'viewer'],
     });
   });
 });

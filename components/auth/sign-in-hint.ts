@@ -4,7 +4,7 @@
  * password is never put in the page (anyone who can reach the port could read it): the hint says where the
  * sandbox printed it.
  */
-export type SignInHint = { kind: 'sandbox'; users: string } | { kind: 'noUsers' };
+export type SignInHint = { kind: 'sandbox'; users: string[] } | { kind: 'noUsers' };
 
 const USER_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -14,5 +14,10 @@ export function signInHint(env: Record<string, string | undefined>): SignInHint 
     .map((u) => u.trim())
     .filter((u) => USER_NAME.test(u))
     .slice(0, 10);
-  return users.length > 0 ? { kind: 'sandbox', users: users.join(', ') } : { kind: 'noUsers' };
+  return users.length > 0 ? { kind: 'sandbox', users } : { kind: 'noUsers' };
+}
+
+/** "admin, operator, or viewer" / "admin、operator、または viewer". */
+export function userList(users: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(users);
 }
