@@ -20,6 +20,9 @@ const nextConfig = {
   // Lets several builds coexist (parallel e2e runs on one machine); production uses the default.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // proxy.ts refuses larger action bodies by their Content-Length (413); this caps the ones sent without it.
+  // Keep in step with BODY_LIMITS.action in lib/http/guard.ts.
+  experimental: { serverActions: { bodySizeLimit: '256kb' } },
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', 'pg'],
   // Type checking runs as its own step (`npm run typecheck`, TypeScript 7); the build does not repeat it.

@@ -1,10 +1,28 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { BODY_LIMITS, refuseUnsafeRequest } from '@/lib/http/guard';
+import { hstsHeader } from '@/lib/http/hsts';
+import { pageStatus } from '@/lib/http/page-status';
 
-// Pages anyone may open. API routes never reach the proxy (see `matcher`): their handlers answer 401/403
-// themselves (requireRole), and their static headers, CSP included, come from next.config.mjs.
+// Pages anyone may open. API routes pass through here only for HSTS: their handlers answer 401/403 themselves
+// (requireRole), and their static headers, CSP included, come from next.config.mjs.
 const PUBLIC_PAGES = ['/signin'];
+
+/**
+ * A browser loading a page as a document (not a client-side navigation or prefetch, which fetch the RSC payload
+ * and show not-found or error views without caring for the status), and not a server action's POST.
+ */
+function isDocumentRequest(request: NextRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  return !request.headers.has('rsc') && !request.headers.has('next-router-prefetch');
+}
+
+/** HSTS is decided per request from the environment (next.config headers are fixed at build time). */
+function withHsts<T extends Response>(response: T, hsts: string | null): T {
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
+  return response;
+}
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development';
@@ -25,6 +43,13 @@ function contentSecurityPolicy(nonce: string): string {
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const hsts = hstsHeader();
+  if (pathname.startsWith('/api/')) return withHsts(NextResponse.next(), hsts);
+  // A write to a page is a server action: the same Origin rule and a body cap as route handlers, answered as
+  // JSON (403, 413) before Next.js reads it. Next's own check lets a missing Origin through and answers an
+  // oversized body with a 500.
+  const unsafe = refuseUnsafeRequest(request, { maxBodyBytes: BODY_LIMITS.action });
+  if (unsafe) return withHsts(unsafe, hsts);
   if (!PUBLIC_PAGES.includes(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
@@ -32,21 +57,32 @@ export async function proxy(request: NextRequest) {
       url.pathname = '/signin';
       url.search = '';
       url.searchParams.set('callbackUrl', safeCallbackUrl(`${pathname}${search}`, request.nextUrl.origin));
-      return NextResponse.redirect(url);
+      return withHsts(NextResponse.redirect(url), hsts);
     }
   }
+
+  // Signed in only: an anonymous visitor must not learn from a status which export ids exist.
+  const status =
+    !PUBLIC_PAGES.includes(pathname) && isDocumentRequest(request)
+      ? await pageStatus(request.nextUrl, request.cookies)
+      : null;
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // The status set here is the one the streamed page is sent with (see lib/http/page-status.ts).
+  const response = NextResponse.next({
+    request: { headers: requestHeaders },
+    ...(status ? { status: status.status } : {}),
+  });
   response.headers.set('Content-Security-Policy', csp);
-  return response;
+  if (status?.retryAfterSeconds) response.headers.set('Retry-After', String(status.retryAfterSeconds));
+  return withHsts(response, hsts);
 }
 
 export const config = {
-  // Not API routes: the list that every open tab polls should not pay for a proxy pass.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|logo.svg|robots.txt).*)'],
+  // API routes too, for HSTS only (one header, no session or AWS work: the polled list stays cheap).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|logo.svg|robots.txt).*)'],
 };

@@ -61,6 +61,55 @@ test.describe('anonymous visitor', () => {
   });
 });
 
+test.describe('no open redirect after sign-in (issue 14.1)', () => {
+  // A foreign site answers instantly here, so a test that fails shows where the browser went.
+  test.beforeEach(async ({ context }) => {
+    await context.route(/^https?:\/\/(evil\.com|evil\.example)(:\d+)?\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }),
+    );
+  });
+
+  const onLogport = (url: URL) => url.origin === E2E.appUrl;
+
+  test('signing in with callbackUrl=/%09/evil.com lands on Logport', async ({ page }) => {
+    await page.goto('/signin?callbackUrl=/%09/evil.com');
+    await page.getByLabel('User name').fill('viewer');
+    await page.getByLabel('Password').fill(E2E.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL((url) => onLogport(url) && url.pathname === '/exports');
+    await expect(page.getByTestId('current-user')).toContainText('viewer');
+  });
+
+  test('opening such links while signed in lands on Logport, never a 500', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: E2E.storageState('viewer') });
+    await context.route(/^https?:\/\/(evil\.com|evil\.example)(:\d+)?\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }),
+    );
+    const page = await context.newPage();
+    for (const value of [
+      '/%09/evil.com',
+      '/%0d/evil.com',
+      '/%0a/evil.com',
+      '%0a',
+      '/%5Cevil.com',
+      '//evil.com',
+      '/.//evil.com',
+      'https://evil.example/',
+      '//evil%E3%80%82com',
+      '/%E2%80%AEmoc.live',
+      'javascript:alert(1)',
+    ]) {
+      const res = await page.goto(`/signin?callbackUrl=${value}`);
+      expect(res?.status() ?? 0, value).toBeLessThan(500);
+      await expect(page, value).toHaveURL(onLogport);
+    }
+    await page.goto('/signin?callbackUrl=/%09/evil.com');
+    await expect(page).toHaveURL((url) => onLogport(url) && url.pathname === '/exports');
+    await expect(page.getByTestId('current-user')).toContainText('viewer');
+    await context.close();
+  });
+});
+
 test.describe('each role', () => {
   for (const role of ROLES_UNDER_TEST) {
     test(`${role} signs in and sees name, role, Region and the sandbox account`, async ({ page }) => {

@@ -109,6 +109,7 @@ type Preflight = {
 async function preflight(request: APIRequestContext, bucket: string, prefix: string) {
   const res = await request.post('/api/preflight', {
     data: { region: E2E.region, bucket, prefix, logGroupNames: [LOG_GROUP] },
+    headers: { Origin: E2E.appUrl }, // route writes are same-origin only (issue 14.7)
   });
   expect(res.status()).toBe(200);
   const body = (await res.json()) as Preflight;

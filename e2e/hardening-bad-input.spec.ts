@@ -62,6 +62,19 @@ const launchCases: Case[] = [
   { name: 'prefix over the S3 key limit', input: { ...validLaunch, destinationPrefix: 'p'.repeat(1100) } },
   { name: 'prefix with a control character', input: { ...validLaunch, destinationPrefix: 'a\u0007b' } },
   { name: '600-character task name', input: { ...validLaunch, taskName: 'n'.repeat(600) } },
+  { name: 'right-to-left override in task name', input: { ...validLaunch, taskName: 'report\u202etxt.exe' } },
+  { name: 'NUL in task name', input: { ...validLaunch, taskName: 'a\u0000b' } },
+  {
+    name: 'terminal escape in stream prefix',
+    input: { ...validLaunch, logStreamNamePrefix: '\u001b[2Jweb' },
+  },
+  { name: 'bidi isolate in prefix', input: { ...validLaunch, destinationPrefix: 'logs\u2066x' } },
+  { name: 'wildcard * in prefix', input: { ...validLaunch, destinationPrefix: 'logs/*' } },
+  { name: 'wildcard ? in prefix', input: { ...validLaunch, destinationPrefix: 'logs/?' } },
+  {
+    name: 'policy variable in prefix',
+    input: { ...validLaunch, destinationPrefix: 'a/$\u007Baws:username}' },
+  },
   { name: 'stream prefix with *', input: { ...validLaunch, logStreamNamePrefix: 'a*b' } },
   { name: 'stream prefix with :', input: { ...validLaunch, logStreamNamePrefix: 'a:b' } },
   { name: 'time zone that does not exist', input: { ...validLaunch, timeZone: 'Mars/Olympus_Mons' } },
@@ -288,11 +301,13 @@ test('at least 60 hostile inputs are refused clearly, touch no AWS and write not
     '[]',
     JSON.stringify({ bucket: 'Bad Bucket' }),
     JSON.stringify({ bucket: 'logport-exports', prefix: '../x' }),
+    JSON.stringify({ bucket: 'logport-exports', prefix: 'logs/*' }),
+    JSON.stringify({ bucket: 'logport-exports', prefix: 'logs\u202e' }),
   ]) {
     count++;
     const res = await ctx.post('/api/preflight', {
       data: body,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Origin: E2E.appUrl },
       failOnStatusCode: false,
     });
     if (res.status() !== 400)

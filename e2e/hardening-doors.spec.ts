@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
-import { type Door, findDoors, isPublic, type Role } from './support/doors';
+import { type Door, findDoors, isPublic, isWrite, type Role } from './support/doors';
 import { E2E } from './support/env';
 import { actionResult, findServerAction } from './support/server-actions';
 
@@ -21,22 +22,32 @@ async function contextFor(role: Role | 'anonymous'): Promise<APIRequestContext> 
   });
 }
 
-/** Calls a door as a caller; returns whether it was refused and how. */
-async function knock(ctx: APIRequestContext, door: Door): Promise<{ status: number; error: string | null }> {
+const FOREIGN = 'https://evil.example';
+/** Larger than any body Logport takes, and than the 20 MB preflight accepted before issue 14. */
+const OVERSIZED_BYTES = 21 * 1024 * 1024;
+
+function errorOf(text: string): string | null {
+  try {
+    return (JSON.parse(text) as { error?: string }).error ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Calls a door as a caller, from a Logport page unless `origin` says otherwise; returns how it answered. */
+async function knock(
+  ctx: APIRequestContext,
+  door: Door,
+  origin: string | null = E2E.appUrl,
+): Promise<{ status: number; error: string | null }> {
   if (door.kind === 'route') {
     const res = await ctx.fetch(door.path ?? '/', {
       method: door.name,
+      headers: origin ? { Origin: origin } : {},
       failOnStatusCode: false,
       maxRedirects: 0,
     });
-    const text = await res.text();
-    let error: string | null = null;
-    try {
-      error = (JSON.parse(text) as { error?: string }).error ?? null;
-    } catch {
-      error = null;
-    }
-    return { status: res.status(), error };
+    return { status: res.status(), error: errorOf(await res.text()) };
   }
   const ref = findServerAction(door.file, door.name);
   const res = await ctx.post(ref.page, {
@@ -44,14 +55,16 @@ async function knock(ctx: APIRequestContext, door: Door): Promise<{ status: numb
       'Next-Action': ref.id,
       'Content-Type': 'text/plain;charset=UTF-8',
       Accept: 'text/x-component',
-      Origin: E2E.appUrl,
+      ...(origin ? { Origin: origin } : {}),
     },
     data: JSON.stringify([{}]),
     failOnStatusCode: false,
     maxRedirects: 0,
   });
-  const result = actionResult(await res.text());
-  return { status: res.status(), error: typeof result?.error === 'string' ? result.error : null };
+  const text = await res.text();
+  const result = actionResult(text);
+  // An action's own refusal is in its result; the proxy's (Origin, size) is plain JSON.
+  return { status: res.status(), error: typeof result?.error === 'string' ? result.error : errorOf(text) };
 }
 
 test.describe('every door is locked', () => {
@@ -93,7 +106,87 @@ test.describe('every door is locked', () => {
     expect(await awsCalls()).toBe(before);
   });
 
-  test('a server action called from a foreign Origin is refused', async () => {
+  test('every route handler that is not a plain GET calls the write guard before anything else', () => {
+    const writes = doors.filter(isWrite);
+    expect(writes.length, 'non-GET route handlers found in the source').toBeGreaterThan(0);
+    expect(writes.filter((d) => !d.guarded).map((d) => `${d.file} ${d.name}`)).toEqual([]);
+  });
+
+  test('every non-GET route and every action refuses a foreign Origin (or none), and AWS is never touched', async () => {
+    const before = await awsCalls();
+    const failures: string[] = [];
+    for (const caller of ['admin', 'anonymous'] as const) {
+      const ctx = await contextFor(caller);
+      for (const door of doors) {
+        if (door.kind === 'route' && !isWrite(door)) continue;
+        // Routes refuse in their guard, actions in the proxy (Next's own check lets a missing Origin through).
+        for (const origin of [FOREIGN, 'null', null]) {
+          const { status, error } = await knock(ctx, door, origin);
+          const label = `${caller} → ${door.kind} ${door.file} ${door.name} from ${origin ?? 'no Origin'}`;
+          if (status !== 403 || error !== 'crossOrigin')
+            failures.push(`${label}: HTTP ${status} ${error}, expected 403 crossOrigin`);
+        }
+      }
+      await ctx.dispose();
+    }
+    expect(failures).toEqual([]);
+    expect(await awsCalls()).toBe(before);
+  });
+
+  test('every non-GET route refuses an oversized body with 413, announced or streamed', async () => {
+    const ctx = await contextFor('admin');
+    const cookie = (
+      JSON.parse(readFileSync(E2E.storageState('admin'), 'utf8')) as {
+        cookies: Array<{ name: string; value: string }>;
+      }
+    ).cookies
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    const before = await awsCalls();
+    const failures: string[] = [];
+    const big = Buffer.alloc(OVERSIZED_BYTES, 'a');
+    for (const door of doors.filter(isWrite)) {
+      const label = `${door.file} ${door.name}`;
+      for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
+        const res = await ctx.fetch(door.path ?? '/', {
+          method: door.name,
+          headers: { Origin: E2E.appUrl, 'Content-Type': type },
+          data: big,
+          failOnStatusCode: false,
+          maxRedirects: 0,
+        });
+        const error = errorOf(await res.text());
+        if (res.status() !== 413 || error !== 'payloadTooLarge')
+          failures.push(`${label} (${type}, Content-Length): HTTP ${res.status()} ${error}`);
+      }
+      // No Content-Length (chunked): the handler must stop reading at its limit, not buffer 21 MB.
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= OVERSIZED_BYTES) return controller.close();
+          sent += 64 * 1024;
+          controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+        },
+      });
+      const res = await fetch(`${E2E.appUrl}${door.path ?? '/'}`, {
+        method: door.name,
+        headers: { Origin: E2E.appUrl, 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit).catch((err: unknown) => err as Error);
+      if (res instanceof Error) failures.push(`${label} (chunked): ${res.message}`);
+      else {
+        const error = errorOf(await res.text());
+        if (res.status !== 413 || error !== 'payloadTooLarge')
+          failures.push(`${label} (chunked): HTTP ${res.status} ${error}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await awsCalls()).toBe(before);
+    await ctx.dispose();
+  });
+
+  test('a server action with an oversized body is refused with 413 and changes nothing', async () => {
     const action = doors.find((d) => d.kind === 'action' && d.role === 'operator');
     test.skip(!action, 'no operator action in this build');
     if (!action) return;
@@ -105,14 +198,14 @@ test.describe('every door is locked', () => {
         'Next-Action': ref.id,
         'Content-Type': 'text/plain;charset=UTF-8',
         Accept: 'text/x-component',
-        Origin: 'https://evil.example',
+        Origin: E2E.appUrl,
       },
-      data: JSON.stringify([{}]),
+      data: JSON.stringify([{ taskName: 'x'.repeat(OVERSIZED_BYTES) }]),
       failOnStatusCode: false,
       maxRedirects: 0,
     });
-    expect(res.status()).toBeGreaterThanOrEqual(400);
-    expect(actionResult(await res.text())?.ok).not.toBe(true);
+    expect(res.status()).toBe(413);
+    expect(errorOf(await res.text())).toBe('payloadTooLarge');
     expect(await awsCalls()).toBe(before);
     await ctx.dispose();
   });

@@ -97,7 +97,10 @@ test.describe('a viewer', () => {
     const notice = page.getByRole('alert').filter({ hasText: 'You do not have access to this' });
     await expect(notice).toContainText('Your role is Viewer. This needs the Operator role');
     await expect(page.getByLabel('Search log groups')).toHaveCount(0);
-    const res = await page.request.post('/api/preflight', { data: { bucket: 'logport-exports' } });
+    const res = await page.request.post('/api/preflight', {
+      data: { bucket: 'logport-exports' },
+      headers: { Origin: E2E.appUrl }, // from a Logport page, so the refusal is the role's (issue 14.7)
+    });
     expect(res.status()).toBe(403);
   });
 });

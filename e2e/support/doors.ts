@@ -17,6 +17,8 @@ export type Door = {
   checkedFirst: boolean;
   /** For routes: the URL path with placeholder segments. */
   path?: string;
+  /** For route methods other than GET and HEAD: `refuseUnsafeRequest` (Origin, body size) runs before any await. */
+  guarded?: boolean;
 };
 
 /** Doors that are public by design: next-auth's own endpoints (they sign in) and the health check. */
@@ -70,6 +72,18 @@ function findGates(files: string[]): Map<string, Role> {
   return gates;
 }
 
+/** The write guard (lib/http/guard.ts) is called before the handler awaits anything (role, body, AWS). */
+function guardedFirst(body: string): boolean {
+  const guard = body.search(/\brefuseUnsafeRequest\(/);
+  const firstAwait = body.search(/\bawait\b/);
+  return guard !== -1 && (firstAwait === -1 || guard < firstAwait);
+}
+
+/** A method that changes something (or may): everything but a plain read. */
+export function isWrite(door: Door): boolean {
+  return door.kind === 'route' && door.name !== 'GET' && door.name !== 'HEAD';
+}
+
 function routePath(file: string): string {
   return `/${path
     .dirname(file)
@@ -94,7 +108,15 @@ export function findDoors(): Door[] {
     if (path.basename(file) === 'route.ts') {
       for (const fn of exportedFunctions(source)) {
         if (!/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(fn.name)) continue;
-        doors.push({ kind: 'route', file, name: fn.name, path: routePath(file), ...inspect(fn.body, gates) });
+        const write = fn.name !== 'GET' && fn.name !== 'HEAD';
+        doors.push({
+          kind: 'route',
+          file,
+          name: fn.name,
+          path: routePath(file),
+          ...inspect(fn.body, gates),
+          ...(write ? { guarded: guardedFirst(fn.body) } : {}),
+        });
       }
     }
   }

@@ -19,6 +19,12 @@ export const BODY_LIMITS = {
   json: 64 * 1024,
   /** next-auth's form posts: user name, password, CSRF token and callback URL. */
   authForm: 16 * 1024,
+  /**
+   * Server actions (checked in proxy.ts before Next.js reads them; next.config.mjs sets Next's own limit to the
+   * same value for bodies without Content-Length). The largest is a bucket policy apply: the policy and the
+   * one it was based on, at most 64 KB each before JSON escaping.
+   */
+  action: 256 * 1024,
 } as const;
 
 const NO_STORE = { 'Cache-Control': 'no-store' };

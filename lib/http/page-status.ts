@@ -1,0 +1,80 @@
+import 'server-only';
+import { awsTaskId, parseView } from '@/components/export-tasks/table-state';
+import { mapAwsError } from '@/lib/aws/errors';
+import { configuredRegions, REGION_COOKIE } from '@/lib/aws/regions';
+import { listExportTasks } from '@/lib/export-tasks/list';
+
+/**
+ * The HTTP status of a page whose answer depends on AWS, decided before the page renders (issue 14 point 9).
+ *
+ * Why here and not in the page: a page answers in a stream, and the stream starts (with `200`) as soon as a
+ * loading.tsx skeleton or a Suspense fallback is ready, before the page has asked AWS anything. After that,
+ * `notFound()` can only add `<meta name="robots" content="noindex">`, and an AWS failure can only render
+ * error.tsx, both under a 200 (Next.js docs, loading.js "Status codes" and the Streaming guide's "HTTP
+ * contract"). Next's documented way to answer 404 at request time is Proxy, before rendering. So the proxy asks
+ * AWS the same question the page will ask, through the same shared, coalesced answer (lib/export-tasks/list.ts):
+ * the page then gets that answer from memory and AWS sees one call, as before. The skeletons stay: they still
+ * show on client-side navigations, where no HTTP status is involved.
+ *
+ * Answers: 404 for an export id AWS does not know; 503 (with Retry-After) when AWS is unreachable, throttled or
+ * failing, 502 when it refuses Logport (credentials, permissions), the same split as the API routes; null when
+ * the page answers 200 as usual.
+ */
+export type PageStatus = { status: 404 | 502 | 503; retryAfterSeconds?: number };
+
+const RETRY_AFTER_SECONDS = 5;
+
+type Cookies = { get(name: string): { value: string } | undefined };
+
+async function regionOf(cookies: Cookies): Promise<string> {
+  const regions = await configuredRegions();
+  const chosen = cookies.get(REGION_COOKIE)?.value;
+  return chosen && regions.includes(chosen) ? chosen : (regions[0] ?? 'us-east-1');
+}
+
+function failure(err: unknown): PageStatus {
+  return mapAwsError(err).retryable
+    ? { status: 503, retryAfterSeconds: RETRY_AFTER_SECONDS }
+    : { status: 502 };
+}
+
+/** `/exports/<id>` → the id (decoded), for anything but the wizard; null for other paths. */
+function taskIdOf(pathname: string): string | null {
+  const match = /^\/exports\/([^/]+)\/?$/.exec(pathname);
+  if (!match?.[1]) return null;
+  try {
+    const id = decodeURIComponent(match[1]);
+    return id === 'new' ? null : id;
+  } catch {
+    return '';
+  }
+}
+
+export async function pageStatus(url: URL, cookies: Cookies): Promise<PageStatus | null> {
+  const taskId = taskIdOf(url.pathname);
+  if (taskId !== null) {
+    // The page's own rule for ids it will not even ask AWS about.
+    if (taskId.length === 0 || taskId.length > 512 || /\s/.test(taskId)) return { status: 404 };
+    try {
+      const page = await listExportTasks({ region: await regionOf(cookies), taskId });
+      return page.tasks.some((t) => t.taskId === taskId) ? null : { status: 404 };
+    } catch (err) {
+      return failure(err);
+    }
+  }
+  if (url.pathname === '/exports' || url.pathname === '/exports/') {
+    const view = parseView(url.searchParams);
+    const id = awsTaskId(view);
+    try {
+      await listExportTasks({
+        region: await regionOf(cookies),
+        statusCode: view.status ?? undefined,
+        taskId: id ?? undefined,
+      });
+      return null;
+    } catch (err) {
+      return failure(err);
+    }
+  }
+  return null;
+}
