@@ -1,9 +1,10 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { REGION_PATTERN } from '@/lib/export-tasks/create-schema';
 import { stsClient } from './clients';
 
 export const REGION_COOKIE = 'logport-region';
-export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+export { REGION_PATTERN };
 
 let sdkRegion: Promise<string> | undefined;
 

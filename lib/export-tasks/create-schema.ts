@@ -45,6 +45,9 @@ import { DEFAULT_PREFIX, MAX_EXPORTS, MAX_LOG_GROUPS } from './limits';
 
 export { DEFAULT_PREFIX, MAX_EXPORTS, MAX_LOG_GROUPS };
 
+/** An AWS Region name (`us-east-2`, `us-gov-west-1`, `cn-north-1`). */
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
 export const logGroupNameSchema = z
   .string()
   .check(
@@ -100,7 +103,7 @@ const epochMs = (error: string) => z.int({ error }).check(z.gte(0, { error }));
 
 export const createExportSchema = z
   .object({
-    region: z.string().check(z.regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, { error: E.regionInvalid })),
+    region: z.string().check(z.regex(REGION_PATTERN, { error: E.regionInvalid })),
     logGroupNames: z
       .array(logGroupNameSchema)
       .check(

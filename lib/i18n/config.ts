@@ -15,6 +15,8 @@ export const NAMESPACES = [
   'policy',
   'queue',
   'activity',
+  'rules',
+  'coverage',
 ] as const;
 
 export function isLocale(value: unknown): value is Locale {

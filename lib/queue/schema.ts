@@ -3,10 +3,9 @@ import {
   bucketSchema,
   destinationPrefixSchema,
   logGroupNameSchema,
+  REGION_PATTERN,
   taskNameSchema,
 } from '@/lib/export-tasks/create-schema';
-
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
 /**
  * One export job as the wizard hands it to the queue. The rules are CreateExportTask's own (see
@@ -15,7 +14,7 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
  */
 export const newJobSchema = z
   .strictObject({
-    region: z.string().check(z.regex(REGION)),
+    region: z.string().check(z.regex(REGION_PATTERN)),
     logGroupName: logGroupNameSchema,
     logStreamNamePrefix: z.optional(z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^[^:*]*$/))),
     from: z.int().check(z.gte(0)),
