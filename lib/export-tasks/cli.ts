@@ -1,15 +1,13 @@
 import { taskFolderText } from '@/lib/export-tasks/folder';
+import { shellQuote } from '@/lib/text/shell-quote';
 import type { ExportTask } from './types';
 
 /**
  * The AWS CLI commands equivalent to what Logport does, for users who want to see or repeat them.
- * Values are quoted for a POSIX shell; names may hold spaces, quotes, `$` or `#`.
+ * Values are quoted for a POSIX shell; names may hold spaces, quotes, `$` or `#` (and, from exports made
+ * outside Logport, control characters: see lib/text/shell-quote.ts).
  */
-export function shellQuote(value: string): string {
-  // `=` is safe inside a word, not at its start (zsh expands `=cmd` to a path).
-  if (/^[A-Za-z0-9_./:@%+,-][A-Za-z0-9_./:=@%+,-]*$/.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };
 
 function command(parts: Array<string | [flag: string, value: string | number | null | undefined]>): string {
   return parts
