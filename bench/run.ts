@@ -4,6 +4,7 @@ import path from 'node:path';
 import { run as callBudget } from './call-budget';
 import { run as emulatorThroughput } from './emulator-throughput';
 import { run as firstLoadJs } from './first-load-js';
+import { run as historyScroll } from './history-scroll';
 import type { Figure } from './lib/figures';
 import { startStack } from './lib/stack';
 import { run as listLatency } from './list-latency';
@@ -34,6 +35,8 @@ async function main() {
     if (want('latency') && want('memory')) record(await memory(stack));
     if (want('calls')) record(await callBudget(stack));
     if (want('log-groups')) record(await logGroupSearch(stack));
+    // Last: it leaves 20,000 tasks in the emulator.
+    if (want('scroll')) record(await historyScroll(stack));
   } finally {
     await stack.stop();
   }

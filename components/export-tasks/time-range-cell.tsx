@@ -8,6 +8,8 @@ import { useFormat } from '@/lib/format/use-format';
 /**
  * A time range in the viewer's time zone, its end exclusive ("9:00 – 9:00" for a day, never "9:00 – 8:59");
  * hovering or focusing it shows the same range in UTC and AWS's epoch milliseconds (its `to` is inclusive).
+ * The tooltip is out of the layout until shown (display, not visibility: a hidden box still widened a phone's
+ * page) and opens leftwards from the cell's right edge, within the screen's width.
  */
 export function TimeRangeCell({ from, to }: { from: number; to: number }) {
   const t = useTranslations('exports');
@@ -26,7 +28,7 @@ export function TimeRangeCell({ from, to }: { from: number; to: number }) {
       <span
         id={id}
         role="tooltip"
-        className="invisible absolute left-0 top-full z-20 mt-1 w-max max-w-xs rounded-md bg-slate-900 px-2 py-1 text-xs text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100 dark:bg-slate-100 dark:text-slate-900"
+        className="absolute right-0 top-full z-20 mt-1 hidden w-max max-w-[min(20rem,calc(100vw-2rem))] rounded-md bg-slate-900 px-2 py-1 text-xs text-white shadow-lg group-focus-within:block group-hover:block dark:bg-slate-100 dark:text-slate-900"
       >
         <span className="block">{t('rangeUtc', { from: f.utc(from), to: f.utc(exclusiveEnd(to)) })}</span>
         <span className="block font-mono">{t('rangeEpoch', { from, to })}</span>

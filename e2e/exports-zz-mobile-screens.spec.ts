@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { E2E } from './support/env';
+import { allTaskIds, describeTask } from './support/export-tasks';
+
+/**
+ * The export history, a task's details and the queue on a 390 px phone, in English and Japanese: tasks and
+ * jobs show as cards, the page never scrolls sideways. Screenshots land in docs/screens/ for the README.
+ * (Japanese needs a CJK font on the machine: `apt-get install fonts-noto-cjk`.)
+ */
+test.use({ storageState: E2E.storageState('operator'), viewport: { width: 390, height: 844 } });
+
+async function noSidewaysScroll(page: import('@playwright/test').Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(innerWidth);
+}
+
+for (const locale of ['en', 'ja'] as const) {
+  test(`history, details and queue at 390 px in ${locale}: cards, no sideways scroll`, async ({
+    page,
+    context,
+  }) => {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: E2E.appUrl }]);
+    await page.goto('/exports');
+    await expect(page.getByTestId('task-history')).toHaveAttribute('data-ready', 'true');
+    const cards = page.getByTestId('task-card');
+    await expect(cards.first()).toBeVisible();
+    await expect(page.getByTestId('task-table')).toBeHidden();
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: `docs/screens/history-390-${locale}.png` });
+
+    let completed = '';
+    for (const id of (await allTaskIds()).slice(0, 50)) {
+      if ((await describeTask(id))?.status?.code === 'COMPLETED') {
+        completed = id;
+        break;
+      }
+    }
+    await page.goto(`/exports/${completed}`);
+    await expect(page.getByTestId('task-summary')).toBeVisible();
+    await expect(page.getByTestId('object-list')).toBeVisible();
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: `docs/screens/details-390-${locale}.png`, fullPage: true });
+
+    await page.goto('/queue');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('[data-testid="queue-job"]:visible')).toHaveCount(0);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: `docs/screens/queue-390-${locale}.png` });
+  });
+}
