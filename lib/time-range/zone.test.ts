@@ -3,6 +3,7 @@ import {
   formatLocalInput,
   fromWallTime,
   isValidTimeZone,
+  nextOffsetChange,
   offsetAt,
   parseLocalInput,
   toWallTime,
@@ -64,5 +65,24 @@ describe('wall-clock time ↔ epoch milliseconds', () => {
     expect(parseLocalInput('yesterday')).toBeNull();
     expect(formatLocalInput(Date.UTC(2026, 4, 13, 15), 'Asia/Tokyo')).toBe('2026-05-14T00:00');
     expect(formatLocalInput(Date.UTC(2026, 4, 13, 15, 0, 5), 'Asia/Tokyo')).toBe('2026-05-14T00:00:05');
+  });
+});
+
+describe('nextOffsetChange', () => {
+  it('finds the instant the offset changes, or null when it does not', () => {
+    // New York springs forward at 2026-03-08 07:00 UTC and falls back at 2026-11-01 06:00 UTC.
+    expect(
+      iso(nextOffsetChange(Date.UTC(2026, 2, 8, 5), Date.UTC(2026, 2, 8, 9), 'America/New_York') ?? 0),
+    ).toBe('2026-03-08T07:00:00.000Z');
+    expect(
+      iso(nextOffsetChange(Date.UTC(2026, 10, 1, 0), Date.UTC(2026, 10, 2), 'America/New_York') ?? 0),
+    ).toBe('2026-11-01T06:00:00.000Z');
+    // The change at `until` itself counts; at `after` it does not (the offset there is already the new one).
+    expect(nextOffsetChange(Date.UTC(2026, 2, 8, 6), Date.UTC(2026, 2, 8, 7), 'America/New_York')).toBe(
+      Date.UTC(2026, 2, 8, 7),
+    );
+    expect(nextOffsetChange(Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 2, 8, 8), 'America/New_York')).toBeNull();
+    expect(nextOffsetChange(Date.UTC(2026, 2, 8), Date.UTC(2026, 2, 9), 'Asia/Tokyo')).toBeNull();
+    expect(nextOffsetChange(Date.UTC(2026, 2, 9), Date.UTC(2026, 2, 8), 'America/New_York')).toBeNull();
   });
 });

@@ -45,9 +45,26 @@ export function isValidTimeZone(value: unknown): value is string {
   }
 }
 
+// What en-US with h23 prints: `1/14/2026, 09:05:07`. Reading it is about 4 times faster than formatToParts,
+// which matters when a coverage page computes thousands of hourly windows; anything else falls back.
+const FORMATTED = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
 export function toWallTime(epochMs: number, timeZone: string): WallTime {
+  const f = formatter(timeZone);
+  const m = FORMATTED.exec(f.format(new Date(epochMs)));
+  if (m) {
+    return {
+      year: Number(m[3]),
+      month: Number(m[1]),
+      day: Number(m[2]),
+      hour: Number(m[4]) % 24,
+      minute: Number(m[5]),
+      second: Number(m[6]),
+      millisecond: ((epochMs % 1000) + 1000) % 1000,
+    };
+  }
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) {
+  for (const p of f.formatToParts(new Date(epochMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return {
@@ -71,6 +88,24 @@ export function offsetAt(epochMs: number, timeZone: string): number {
 }
 
 const DAY = 86_400_000;
+
+/**
+ * The first instant in (after, until] at which the zone's offset differs from its offset at `after` (a
+ * daylight-saving change), or null when the offset is the same at both ends. Assumes at most one change in
+ * the span (true of every zone for spans of a day or less); a binary search, so about 22 reads for an hour.
+ */
+export function nextOffsetChange(after: number, until: number, timeZone: string): number | null {
+  const before = offsetAt(after, timeZone);
+  if (!(until > after) || offsetAt(until, timeZone) === before) return null;
+  let lo = after;
+  let hi = until;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(mid, timeZone) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
 
 export function fromWallTime(w: WallTime, timeZone: string): number {
   const guess = wallAsUtc(w);
