@@ -20,10 +20,13 @@ export type Segment = { start: number; end: number; state: CoverageState; taskId
 /** GET /api/coverage?logGroup&from&to&region */
 export type GroupCoverage = { logGroup: string; segments: Segment[] };
 
-/** One row of /coverage. */
+/** One row of /coverage: one log group as one rule archives it (its windows, its bucket). */
 export type CoverageRow = {
   logGroup: string;
-  ruleIds: string[];
+  ruleId: string;
+  ruleName: string;
+  /** The rule's window length (a row of hourly windows aggregates them per day when the view is in days). */
+  every: 'hour' | 'day' | 'week';
   /** null: never expires. */
   retentionDays: number | null;
   /** Archived share of the due windows within retention in the range shown, 0..100 (null: none due). */
