@@ -240,12 +240,16 @@ describe('retention and creation', () => {
     expect(before.windows[0]).toEqual({ window: w, from: w.end - 10, to: w.end - 1 });
   });
 
-  it('skips windows before the group was created and starts the first at its creation', () => {
-    const createdAt = tokyoDay('2026-11-03') + 5 * HOUR_MS;
+  it('skips windows before the group could hold events (14 days before its creation) and clips the first', () => {
+    // PutLogEvents takes events up to 14 days old: a group created on the 17th may hold events of the 3rd.
+    const createdAt = tokyoDay('2026-11-17') + 5 * HOUR_MS;
     const plan = planGroup(
       input({ now: tokyoDay('2026-11-05') + 12 * HOUR_MS, group: { createdAt, retentionDays: null } }),
     );
-    expect(plan.windows.map((w) => iso(w.from))).toEqual([iso(createdAt), iso(tokyoDay('2026-11-04'))]);
+    expect(plan.windows.map((w) => iso(w.from))).toEqual([
+      iso(createdAt - 14 * 24 * HOUR_MS),
+      iso(tokyoDay('2026-11-04')),
+    ]);
   });
 
   it('moves the checkpoint past a long expired stretch without walking it', () => {

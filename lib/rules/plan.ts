@@ -21,9 +21,15 @@ export type GroupFacts = {
   retentionDays: number | null;
 };
 
+/**
+ * PutLogEvents accepts events up to 14 days older than the moment they are sent, so a group created today can
+ * hold events from two weeks ago: its creation time limits what it holds only this far back.
+ */
+export const BACKDATED_EVENTS_MS = 14 * DAY_MS;
+
 /** The oldest instant of the group an export may ask for at `now` (-Infinity when nothing limits it). */
 export function exportableFrom(group: GroupFacts, now: number): number {
-  const created = group.createdAt ?? Number.NEGATIVE_INFINITY;
+  const created = group.createdAt === null ? Number.NEGATIVE_INFINITY : group.createdAt - BACKDATED_EVENTS_MS;
   const retained =
     group.retentionDays === null
       ? Number.NEGATIVE_INFINITY
