@@ -56,6 +56,7 @@ function stateSummary(store: Store, engine: ExportEngine, accountId: string) {
     accountId,
     regions,
     buckets,
+    roles: [...acct.roles.values()].map((r) => r.roleName).sort(),
     activeTask: active ? { ...renderTask(active, now), region: active.region } : null,
   };
 }

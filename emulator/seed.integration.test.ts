@@ -68,6 +68,7 @@ describe('seed', () => {
     ];
     for (const [accountId, region, count] of cases) {
       const role = await roleClients(accountId, region);
+      expect(await env.admin(`state?accountId=${accountId}`)).toMatchObject({ roles: ['LogportExporter'] });
       expect((await role.sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(
         `arn:aws:sts::${accountId}:assumed-role/LogportExporter/seed-test`,
       );
