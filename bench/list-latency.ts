@@ -34,7 +34,9 @@ async function taskIds(client: CloudWatchLogsClient): Promise<string[]> {
  * the SDK directly for the same task, in alternating order, and each task only once: the route's shared
  * answers (2 s) never serve a pair, so both sides make the same DescribeExportTasks call.
  */
-async function overhead(stack: Stack): Promise<{ route: number[]; direct: number[]; diffs: number[] }> {
+async function overhead(
+  stack: Stack,
+): Promise<{ route: number[]; direct: number[]; diffs: number[]; floor: number[] }> {
   const client = sdk(stack);
   let ids = await taskIds(client);
   if (ids.length < PAIRS + 20) {
@@ -51,6 +53,13 @@ async function overhead(stack: Stack): Promise<{ route: number[]; direct: number
     if (!res.ok) throw new Error(`list route answered ${res.status}`);
     return performance.now() - start;
   };
+  // Next.js's own cost of a request (routing, the proxy, the response), with no session and no AWS call of ours.
+  const floorCall = async () => {
+    const start = performance.now();
+    const res = await fetch(`${stack.appUrl}/api/health`);
+    await res.arrayBuffer();
+    return performance.now() - start;
+  };
   const directCall = async (taskId: string) => {
     const start = performance.now();
     await client.send(new DescribeExportTasksCommand({ taskId, limit: 50 }));
@@ -64,7 +73,9 @@ async function overhead(stack: Stack): Promise<{ route: number[]; direct: number
   const route: number[] = [];
   const direct: number[] = [];
   const diffs: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < PAIRS; i++) {
+    floor.push(await floorCall());
     const id = ids[i] ?? '';
     let r: number;
     let d: number;
@@ -80,7 +91,7 @@ async function overhead(stack: Stack): Promise<{ route: number[]; direct: number
     diffs.push(r - d);
   }
   client.destroy();
-  return { route, direct, diffs };
+  return { route, direct, diffs, floor };
 }
 
 export async function run(stack: Stack): Promise<Figure[]> {
@@ -148,6 +159,14 @@ export async function run(stack: Stack): Promise<Figure[]> {
       target: '<= 5',
       pass: difference <= 5,
       detail: `ratio of p50s ${round(routeP50 / directP50, 2)}×`,
+    },
+    {
+      name: 'Next.js floor: /api/health p50, one call at a time',
+      value: round(median(o.floor), 2),
+      unit: 'ms',
+      target: 'info',
+      pass: true,
+      detail: 'what any route costs here before Logport does anything',
     },
     {
       name: 'list route ÷ direct SDK, p50 at concurrency 1',

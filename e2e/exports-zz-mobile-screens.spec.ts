@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { E2E } from './support/env';
 import { allTaskIds, describeTask } from './support/export-tasks';
@@ -8,6 +9,15 @@ import { allTaskIds, describeTask } from './support/export-tasks';
  * (Japanese needs a CJK font on the machine: `apt-get install fonts-noto-cjk`.)
  */
 test.use({ storageState: E2E.storageState('operator'), viewport: { width: 390, height: 844 } });
+
+/** No serious or critical WCAG 2.1 A/AA violation in the phone layout either (cards, the menu). */
+async function accessible(page: import('@playwright/test').Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 async function noSidewaysScroll(page: import('@playwright/test').Page): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
@@ -29,6 +39,7 @@ for (const locale of ['en', 'ja'] as const) {
     await expect(cards.first()).toBeVisible();
     await expect(page.getByTestId('task-table')).toBeHidden();
     await noSidewaysScroll(page);
+    await accessible(page);
     await page.screenshot({ path: `docs/screens/history-390-${locale}.png` });
 
     let completed = '';
@@ -41,7 +52,9 @@ for (const locale of ['en', 'ja'] as const) {
     await page.goto(`/exports/${completed}`);
     await expect(page.getByTestId('task-summary')).toBeVisible();
     await expect(page.getByTestId('object-list')).toBeVisible();
+    await expect(page.getByTestId('object-list').locator('[aria-busy="true"]')).toHaveCount(0);
     await noSidewaysScroll(page);
+    await accessible(page);
     await page.screenshot({ path: `docs/screens/details-390-${locale}.png`, fullPage: true });
 
     await page.goto('/queue');

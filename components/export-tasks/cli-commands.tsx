@@ -45,8 +45,9 @@ export function CliCommands({ region, task }: { region: string; task: ExportTask
             <h3 className="text-sm font-medium">{c.label}</h3>
             <CopyButton text={c.text} label={c.copy} />
           </div>
+          {/* Wrapped, not scrolled: a phone shows the whole command (the copy button copies it as one line). */}
           <pre
-            className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100 dark:bg-black"
+            className="whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100 dark:bg-black"
             data-testid="cli-command"
           >
             <code>{c.text}</code>

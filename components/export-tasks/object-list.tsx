@@ -90,7 +90,9 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
       ) : null}
       {query.isSuccess && objects.length === 0 ? <p>{t('empty')}</p> : null}
       {objects.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        // `relative`: the header's screen-reader-only text is positioned; without a positioned scroller it
+        // escapes it and widens a phone's page.
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <thead className="bg-slate-50 dark:bg-slate-800/60">
               <tr>

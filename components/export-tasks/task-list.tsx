@@ -95,7 +95,7 @@ function TaskTableView({
       ref={(el) => {
         anchor.current = el;
       }}
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
       <table
         className="w-full min-w-[80rem] table-fixed text-left text-sm"
