@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import {
+  awsTaskId,
   destinationText,
   EMPTY_VIEW,
   filterRows,
+  hasLocalFilter,
   nextSort,
   parseView,
+  partialTaskId,
   sortRows,
   type TableView,
   viewToSearch,
@@ -100,5 +103,33 @@ describe('sorting', () => {
     expect(nextSort('created-desc', 'created')).toBe('created-asc');
     expect(nextSort('created-asc', 'created')).toBe('created-desc');
     expect(nextSort('created-desc', 'range')).toBe('range-desc');
+  });
+});
+
+describe('task id: whole ids go to AWS, parts filter the loaded rows', () => {
+  const id = 'cda45419-aaaa-4bbb-8ccc-000000000000';
+  it('asks AWS only for a whole id', () => {
+    expect(awsTaskId({ taskId: id })).toBe(id);
+    expect(awsTaskId({ taskId: 'cda454' })).toBeNull();
+    expect(partialTaskId({ taskId: 'cda454' })).toBe('cda454');
+    expect(partialTaskId({ taskId: id })).toBeNull();
+  });
+  it('matches part of an id among the loaded rows, case-insensitively', () => {
+    const rows = [id, 'ffff0000-aaaa-4bbb-8ccc-000000000001'].map((taskId) => ({
+      taskId,
+      taskName: null,
+      logGroupName: 'g',
+      from: 0,
+      to: 1,
+      destination: 'b',
+      destinationPrefix: 'p',
+      status: 'COMPLETED' as const,
+      statusMessage: null,
+      createdAt: 1,
+      completedAt: 2,
+    }));
+    const view = { ...EMPTY_VIEW, taskId: 'CDA45' };
+    expect(filterRows(rows, view).map((r) => r.taskId)).toEqual([id]);
+    expect(hasLocalFilter(view)).toBe(true);
   });
 });
