@@ -56,7 +56,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * The prefix for one log group and window, or null when the log group's name cannot be used for `{logGroup}`
- * or the result is too long for a key. Empty segments are collapsed, so `logs/{logGroup}/` never makes `//`.
+ * or the result is too long for a key or holds a `.` or `..` folder. Empty segments are collapsed, so
+ * `logs/{logGroup}/` never makes `//`.
  */
 export function renderPrefix(template: string, v: TemplateValues): string | null {
   const group = logGroupPath(v.logGroup);
@@ -71,12 +72,15 @@ export function renderPrefix(template: string, v: TemplateValues): string | null
     dd: pad(w.day),
     hh: pad(w.hour),
   };
-  const rendered = template
+  const segments = template
     .trim()
     .replace(TOKEN, (_, name: string) => values[name as Placeholder] ?? '')
     .split('/')
-    .filter((s) => s !== '')
-    .join('/');
+    .filter((s) => s !== '');
+  // The template's own segments were checked, but `{logGroup}` can render empty (a group named `/`), so
+  // `.{logGroup}` would leave `.` and `.{logGroup}.` `..`: check what was rendered too.
+  if (segments.some((s) => s === '.' || s === '..')) return null;
+  const rendered = segments.join('/');
   if (rendered === '') return 'exportedlogs';
   if (new TextEncoder().encode(rendered).length > MAX_PREFIX_BYTES) return null;
   return rendered;
