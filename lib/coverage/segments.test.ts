@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Window } from '@/lib/rules/types';
 import { HOUR_MS, windowsBetween } from '@/lib/rules/windows';
-import { SEVERITY, segments } from './segments';
+import { SEVERITY, segments, withInclusiveEnds } from './segments';
 import type { WindowState } from './states';
 import { COVERAGE_STATES, type CoverageState } from './types';
 
@@ -90,6 +90,13 @@ describe('segments', () => {
     const states: WindowState[] = days.map((window) => ({ window, state: 'gap' }));
     expect(segments(states, { every: 'hour', timeZone: 'UTC' })).toEqual([
       { start: 0, end: 3 * 24 * H, state: 'gap' },
+    ]);
+  });
+
+  it('gives the API inclusive ends', () => {
+    expect(withInclusiveEnds(segments([st(0, 'gap'), st(1, 'archived', 't')]))).toEqual([
+      { start: 0, end: H - 1, state: 'gap' },
+      { start: H, end: 2 * H - 1, state: 'archived', taskId: 't' },
     ]);
   });
 });

@@ -74,3 +74,8 @@ function gather(states: readonly WindowState[], unit: SegmentUnit): Segment[] {
   }
   return out.map(({ key: _key, mixed, ...s }) => (mixed || s.taskId === undefined ? without(s) : s));
 }
+
+/** Segments as the API and the page give them: `end` inclusive (end - 1), like AWS's `to`. */
+export function withInclusiveEnds(segs: readonly Segment[]): Segment[] {
+  return segs.map((s) => ({ ...s, end: s.end - 1 }));
+}
