@@ -94,6 +94,7 @@ test.describe('a 390 px phone', () => {
     await nav.getByRole('link', { name: 'Queue' }).click();
     await expect(page).toHaveURL(/\/queue$/);
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The header itself never needs sideways scrolling (what a page shows below it is that page's business).
+    expect(await header.evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
