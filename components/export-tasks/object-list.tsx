@@ -55,6 +55,8 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
   const first = query.data?.pages[0];
   const objects = query.data?.pages.flatMap((p) => p.objects) ?? [];
   const canRead = first?.canReadFiles ?? false;
+  // A zip without ZIP64 stops at 4 GiB: past that (as far as the listed files tell) the CLI command is the way.
+  const tooLarge = objects.reduce((sum, o) => sum + o.size, 0) > 0xffff_ffff - 64 * 1024 * 1024;
   const code = (query.error as { code?: string } | null)?.code ?? 'internal';
 
   return (
@@ -63,7 +65,7 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
         <h2 id="objects-title" className="text-lg font-semibold">
           {t('title')}
         </h2>
-        {canRead && objects.length > 0 ? (
+        {canRead && objects.length > 0 && !tooLarge ? (
           <a
             href={archiveUrl(region, taskId)}
             download
@@ -77,6 +79,11 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
       {first ? (
         <p className="break-all text-sm text-slate-600 dark:text-slate-400">
           {t('intro', { bucket: first.bucket, folder: first.folder })}
+        </p>
+      ) : null}
+      {canRead && tooLarge ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="archive-too-large">
+          {te('archiveTooLarge')}
         </p>
       ) : null}
       {first && !canRead && objects.length > 0 ? (
