@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The store's behaviour must not depend on the engine: these suites run again against PostgreSQL.
-const STORE_SUITES = ['lib/db/**/*.test.ts', 'lib/queue/**/*.test.ts', 'lib/audit/**/*.test.ts'];
+const STORE_SUITES = [
+  'lib/db/**/*.test.ts',
+  'lib/queue/**/*.test.ts',
+  'lib/audit/**/*.test.ts',
+  'lib/rules/*.integration.test.ts',
+  'lib/coverage/*.integration.test.ts',
+];
 
 export default defineConfig({
   resolve: {

@@ -10,6 +10,8 @@ export async function onServerStart(): Promise<void> {
   // another process (scripts/queue-worker.ts) on the same data folder.
   if (process.env.NEXT_PHASE !== 'phase-production-build' && process.env.LOGPORT_QUEUE_WORKER !== 'off') {
     const { startQueueWorker } = await import('./queue/start');
-    startQueueWorker();
+    const { runScheduler, schedulerTickMs } = await import('./rules/run');
+    // The rules' scheduler runs on the process that holds the worker's lease, so two never both schedule.
+    startQueueWorker({ everyMs: schedulerTickMs(), run: () => runScheduler() });
   }
 }

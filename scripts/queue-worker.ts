@@ -1,4 +1,5 @@
 import { QueueWorker } from '../lib/queue/worker';
+import { runScheduler, schedulerTickMs } from '../lib/rules/run';
 
 /**
  * Runs the queue worker alone, outside Next, against the data folder and AWS endpoint in the environment.
@@ -12,7 +13,11 @@ const regions = (process.env.LOGPORT_REGIONS ?? process.env.AWS_REGION ?? 'us-ea
   .split(',')
   .map((r) => r.trim())
   .filter(Boolean);
-const worker = new QueueWorker({ regions: async () => regions });
+// The same process shape as the server's: the rules' scheduler runs beside the queue, under its lease.
+const worker = new QueueWorker({
+  regions: async () => regions,
+  schedule: { everyMs: schedulerTickMs(), run: () => runScheduler() },
+});
 worker.start();
 console.log(`queue worker ${worker.owner} polling every ${worker.pollMs} ms`);
 

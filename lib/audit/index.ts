@@ -12,7 +12,14 @@ export type ActivityAction =
   | 'queue.pause'
   | 'queue.resume'
   | 'policy.apply'
-  | 'settings.change';
+  | 'settings.change'
+  | 'rule.create'
+  | 'rule.update'
+  | 'rule.delete'
+  | 'rule.enable'
+  | 'rule.disable'
+  | 'rule.run'
+  | 'coverage.fill';
 
 export type ActivityEntry = {
   id: number;
@@ -20,6 +27,8 @@ export type ActivityEntry = {
   actor: string;
   role: string;
   action: ActivityAction;
+  /** The account's name in Logport (null: recorded before accounts existed, the default one). */
+  account: string | null;
   region: string | null;
   target: string | null;
   outcome: 'ok' | 'error';
@@ -34,6 +43,7 @@ export async function recordActivity(
   who: Caller,
   entry: {
     action: ActivityAction;
+    account?: string;
     region?: string;
     target?: string;
     outcome: 'ok' | 'error';
@@ -48,6 +58,7 @@ export async function recordActivity(
       actor: who.name,
       role: who.role,
       action: entry.action,
+      account: entry.account ?? null,
       region: entry.region ?? null,
       target: entry.target ?? null,
       outcome: entry.outcome,

@@ -6,6 +6,97 @@
  */
 export type Migration = { name: string; sqlite: string; postgres: string };
 
+const RULES_SQLITE = `ALTER TABLE queue_jobs ADD COLUMN account TEXT NOT NULL DEFAULT 'default';
+   ALTER TABLE queue_jobs ADD COLUMN rule_id TEXT;
+   ALTER TABLE queue_jobs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX queue_jobs_pick ON queue_jobs (account, state, priority, position);
+   CREATE INDEX queue_jobs_rule ON queue_jobs (rule_id, state);
+   ALTER TABLE queue_batches ADD COLUMN rule_id TEXT;
+   ALTER TABLE activity ADD COLUMN account TEXT;
+   CREATE TABLE rules (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     name_key TEXT NOT NULL UNIQUE,
+     account TEXT NOT NULL DEFAULT 'default',
+     region TEXT NOT NULL,
+     definition TEXT NOT NULL,
+     enabled INTEGER NOT NULL DEFAULT 1,
+     created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     updated_by TEXT NOT NULL,
+     last_tick_at INTEGER,
+     tags_wanted_at INTEGER
+   );
+   CREATE TABLE rule_groups (
+     rule_id TEXT NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+     account TEXT NOT NULL,
+     region TEXT NOT NULL,
+     log_group TEXT NOT NULL,
+     next_start INTEGER,
+     matched INTEGER NOT NULL DEFAULT 1,
+     problem TEXT,
+     seen_at INTEGER NOT NULL,
+     PRIMARY KEY (rule_id, account, region, log_group)
+   );
+   CREATE TABLE rule_windows (
+     rule_id TEXT NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+     account TEXT NOT NULL,
+     region TEXT NOT NULL,
+     log_group TEXT NOT NULL,
+     window_start INTEGER NOT NULL,
+     window_end INTEGER NOT NULL,
+     job_id TEXT NOT NULL REFERENCES queue_jobs (id),
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (rule_id, account, region, log_group, window_start)
+   );
+   CREATE INDEX rule_windows_job ON rule_windows (job_id);
+   CREATE TABLE log_groups (
+     account TEXT NOT NULL,
+     region TEXT NOT NULL,
+     name TEXT NOT NULL,
+     arn TEXT,
+     created_at INTEGER,
+     retention_days INTEGER,
+     stored_bytes INTEGER,
+     log_group_class TEXT,
+     tags TEXT,
+     tags_read_at INTEGER,
+     seen_at INTEGER NOT NULL,
+     gone_at INTEGER,
+     PRIMARY KEY (account, region, name)
+   );
+   CREATE TABLE export_history (
+     account TEXT NOT NULL,
+     region TEXT NOT NULL,
+     task_id TEXT NOT NULL,
+     task_name TEXT,
+     log_group TEXT NOT NULL,
+     from_ms INTEGER NOT NULL,
+     to_ms INTEGER NOT NULL,
+     destination TEXT NOT NULL,
+     destination_prefix TEXT,
+     status TEXT NOT NULL,
+     created_at INTEGER,
+     completed_at INTEGER,
+     seen_at INTEGER NOT NULL,
+     PRIMARY KEY (account, region, task_id)
+   );
+   CREATE INDEX export_history_group ON export_history (account, region, log_group, destination);
+   CREATE TABLE scheduler_state (
+     account TEXT NOT NULL,
+     region TEXT NOT NULL,
+     name TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (account, region, name)
+   );`;
+
+// PostgreSQL: the same tables, epoch milliseconds as BIGINT.
+const RULES_POSTGRES = RULES_SQLITE.replace(
+  /(_at|_ms|_start|_end|next_start|stored_bytes) INTEGER/g,
+  '$1 BIGINT',
+);
+
 export const migrations: Migration[] = [
   {
     name: 'activity log',
@@ -144,5 +235,12 @@ export const migrations: Migration[] = [
      owner TEXT NOT NULL,
      expires_at BIGINT NOT NULL
    );`,
+  },
+  {
+    name: 'rules, coverage and the account of every row',
+    // Continuous export rules, their ledger and checkpoints, the log-group and export-history mirrors the
+    // scheduler and coverage read, and the account (issue 16) and rule of queue jobs and activity.
+    sqlite: RULES_SQLITE,
+    postgres: RULES_POSTGRES,
   },
 ];

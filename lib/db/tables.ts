@@ -15,6 +15,7 @@ export type ActivityTable = {
   target: string | null;
   outcome: 'ok' | 'error';
   detail: string | null;
+  account: string | null;
 };
 
 export type QueueBatchTable = {
@@ -22,6 +23,8 @@ export type QueueBatchTable = {
   created_at: number;
   created_by: string;
   created_role: string;
+  /** Set for the one batch that holds a rule's jobs. */
+  rule_id: string | null;
 };
 
 export type QueueJobTable = {
@@ -54,6 +57,10 @@ export type QueueJobTable = {
   submitted_at: number | null;
   finished_at: number | null;
   updated_at: number;
+  account: Generated<string>;
+  rule_id: string | null;
+  /** 0: queued by a person (goes first); 1: a rule's window. */
+  priority: Generated<number>;
 };
 
 export type QueueSettingsTable = {
@@ -70,10 +77,91 @@ export type QueueLeaseTable = {
   expires_at: number;
 };
 
+export type RuleTable = {
+  id: string;
+  name: string;
+  /** The name lower-cased: names are unique regardless of case. */
+  name_key: string;
+  account: Generated<string>;
+  region: string;
+  /** The rule's settings as JSON (lib/rules/store.ts reads and writes it). */
+  definition: string;
+  enabled: Generated<number>;
+  created_at: number;
+  created_by: string;
+  updated_at: number;
+  updated_by: string;
+  last_tick_at: number | null;
+  /** Set when tags must be read again at once (rule saved, "refresh now"). */
+  tags_wanted_at: number | null;
+};
+
+export type RuleGroupTable = {
+  rule_id: string;
+  account: string;
+  region: string;
+  log_group: string;
+  /** The checkpoint: every window starting before it is in the ledger, covered or expired. */
+  next_start: number | null;
+  matched: Generated<number>;
+  problem: string | null;
+  seen_at: number;
+};
+
+export type RuleWindowTable = {
+  rule_id: string;
+  account: string;
+  region: string;
+  log_group: string;
+  window_start: number;
+  window_end: number;
+  job_id: string;
+  created_at: number;
+};
+
+export type LogGroupTable = {
+  account: string;
+  region: string;
+  name: string;
+  arn: string | null;
+  created_at: number | null;
+  retention_days: number | null;
+  stored_bytes: number | null;
+  log_group_class: string | null;
+  tags: string | null;
+  tags_read_at: number | null;
+  seen_at: number;
+  gone_at: number | null;
+};
+
+export type ExportHistoryTable = {
+  account: string;
+  region: string;
+  task_id: string;
+  task_name: string | null;
+  log_group: string;
+  from_ms: number;
+  to_ms: number;
+  destination: string;
+  destination_prefix: string | null;
+  status: string;
+  created_at: number | null;
+  completed_at: number | null;
+  seen_at: number;
+};
+
+export type SchedulerStateTable = { account: string; region: string; name: string; value: string };
+
 export type Tables = {
   activity: ActivityTable;
   queue_batches: QueueBatchTable;
   queue_jobs: QueueJobTable;
   queue_settings: QueueSettingsTable;
   queue_lease: QueueLeaseTable;
+  rules: RuleTable;
+  rule_groups: RuleGroupTable;
+  rule_windows: RuleWindowTable;
+  log_groups: LogGroupTable;
+  export_history: ExportHistoryTable;
+  scheduler_state: SchedulerStateTable;
 };

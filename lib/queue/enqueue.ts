@@ -37,45 +37,17 @@ export async function enqueueJobs(
   const jobIds = valid.map(() => randomUUID());
   await transaction(async (db) => {
     const now = Date.now();
-    const names = valid.map((j) => j.taskName);
-    for (let i = 0; i < names.length; i += 500) {
-      const taken = await db
-        .selectFrom('queue_jobs')
-        .select('task_name')
-        .where('task_name', 'in', names.slice(i, i + 500))
-        .executeTakeFirst();
-      if (taken) throw new QueueError('queueDuplicateTaskName', { taskName: taken.task_name });
-    }
     await db
       .insertInto('queue_batches')
-      .values({ id: batchId, created_at: now, created_by: caller.name, created_role: caller.role })
+      .values({
+        id: batchId,
+        created_at: now,
+        created_by: caller.name,
+        created_role: caller.role,
+        rule_id: null,
+      })
       .execute();
-    const first = (await lastPosition()) + 1;
-    const rows = valid.map((job, i) => ({
-      id: jobIds[i] ?? randomUUID(),
-      batch_id: batchId,
-      position: first + i,
-      region: job.region,
-      log_group_name: job.logGroupName,
-      log_stream_name_prefix: job.logStreamNamePrefix ?? null,
-      from_ms: job.from,
-      to_ms: job.to,
-      destination: job.destination,
-      destination_prefix: job.destinationPrefix,
-      task_name: job.taskName,
-      state: 'queued' as const,
-      enqueued_by: caller.name,
-      enqueued_role: caller.role,
-      enqueued_at: now,
-      updated_at: now,
-    }));
-    // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
-    for (let i = 0; i < rows.length; i += 200) {
-      await db
-        .insertInto('queue_jobs')
-        .values(rows.slice(i, i + 200))
-        .execute();
-    }
+    await insertJobs(batchId, valid, { ids: jobIds, by: caller, priority: PERSON, now });
     const regions = [...new Set(valid.map((j) => j.region))];
     await recordActivity(caller, {
       action: 'queue.enqueue',
@@ -92,4 +64,70 @@ export async function enqueueJobs(
     });
   });
   return { batchId, jobIds };
+}
+
+/** Jobs people queue go before rules' windows (see headJob). */
+export const PERSON = 0;
+export const RULE = 1;
+
+/**
+ * Appends validated jobs to a batch at the end of the queue. Task names are unique across every job Logport
+ * ever queued (the worker matches a job to its AWS task by name); a name taken throws QueueError and, inside
+ * a `transaction`, writes nothing.
+ */
+export async function insertJobs(
+  batchId: string,
+  jobs: readonly NewJob[],
+  options: {
+    ids?: readonly string[];
+    by: Caller;
+    priority: number;
+    ruleId?: string;
+    account?: string;
+    now?: number;
+  },
+): Promise<string[]> {
+  const now = options.now ?? Date.now();
+  const ids = jobs.map((_, i) => options.ids?.[i] ?? randomUUID());
+  await transaction(async (db) => {
+    const names = jobs.map((j) => j.taskName);
+    for (let i = 0; i < names.length; i += 500) {
+      const taken = await db
+        .selectFrom('queue_jobs')
+        .select('task_name')
+        .where('task_name', 'in', names.slice(i, i + 500))
+        .executeTakeFirst();
+      if (taken) throw new QueueError('queueDuplicateTaskName', { taskName: taken.task_name });
+    }
+    const first = (await lastPosition()) + 1;
+    const rows = jobs.map((job, i) => ({
+      id: ids[i] ?? randomUUID(),
+      batch_id: batchId,
+      position: first + i,
+      account: options.account ?? 'default',
+      region: job.region,
+      log_group_name: job.logGroupName,
+      log_stream_name_prefix: job.logStreamNamePrefix ?? null,
+      from_ms: job.from,
+      to_ms: job.to,
+      destination: job.destination,
+      destination_prefix: job.destinationPrefix,
+      task_name: job.taskName,
+      state: 'queued' as const,
+      enqueued_by: options.by.name,
+      enqueued_role: options.by.role,
+      enqueued_at: now,
+      updated_at: now,
+      rule_id: options.ruleId ?? null,
+      priority: options.priority,
+    }));
+    // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
+    for (let i = 0; i < rows.length; i += 200) {
+      await db
+        .insertInto('queue_jobs')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    }
+  });
+  return ids;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { QueueWorker } from './worker';
+import { QueueWorker, type WorkerOptions } from './worker';
 
 // One worker per server process (globalThis survives dev reloads); the lease makes it one per store.
 const g = globalThis as unknown as { logportQueueWorker?: QueueWorker; logportShutdown?: Promise<void> };
@@ -8,9 +8,10 @@ const g = globalThis as unknown as { logportQueueWorker?: QueueWorker; logportSh
 // the lease; past it the lease is left to expire, which is the crash path and just as safe.
 const STOP_WAIT_MS = 10_000;
 
-export function startQueueWorker(): QueueWorker {
+/** Starts this process's worker; `schedule` is work that must run only on the lease holder (the rules' scheduler). */
+export function startQueueWorker(schedule?: WorkerOptions['schedule']): QueueWorker {
   if (!g.logportQueueWorker) {
-    g.logportQueueWorker = new QueueWorker();
+    g.logportQueueWorker = new QueueWorker({ schedule });
     g.logportQueueWorker.start();
     releaseOnSignals(g.logportQueueWorker);
     console.log(

@@ -17,7 +17,10 @@ export function toJob(r: JobRow): StoredJob {
     id: r.id,
     batchId: r.batch_id,
     position: r.position,
+    account: r.account,
     region: r.region,
+    ruleId: r.rule_id,
+    priority: r.priority,
     logGroupName: r.log_group_name,
     logStreamNamePrefix: r.log_stream_name_prefix,
     from: r.from_ms,
@@ -69,18 +72,25 @@ export async function runningJob(): Promise<StoredJob | null> {
   return row ? toJob(row) : null;
 }
 
-/** The head of the queue: an interrupted submission first, then the lowest position. Order is strict. */
-export async function headJob(): Promise<StoredJob | null> {
+/**
+ * The next job to work on: an interrupted submission first (AWS may hold its task), then jobs people queued
+ * before rules' windows, each in queue order. A job waiting out a backoff does not hold up the jobs behind it;
+ * null when nothing is ready (`waiting` tells whether something waits for its time).
+ */
+export async function headJob(now = Date.now()): Promise<{ job: StoredJob | null; waiting: boolean }> {
   const db = await getDb();
-  const row = await db
-    .selectFrom('queue_jobs')
+  const base = db.selectFrom('queue_jobs').where('state', 'in', ['submitting', 'queued']);
+  const row = await base
     .selectAll()
-    .where('state', 'in', ['submitting', 'queued'])
+    .where((eb) => eb.or([eb('state', '=', 'submitting'), eb('not_before', '<=', now)]))
     .orderBy((eb) => eb.case().when('state', '=', 'submitting').then(0).else(1).end())
+    .orderBy('priority')
     .orderBy('position')
     .limit(1)
     .executeTakeFirst();
-  return row ? toJob(row) : null;
+  if (row) return { job: toJob(row), waiting: false };
+  const later = await base.select('id').limit(1).executeTakeFirst();
+  return { job: null, waiting: later !== undefined };
 }
 
 export async function readSettings(): Promise<QueueSettings> {

@@ -14,7 +14,12 @@ export type QueueJob = {
   id: string;
   batchId: string;
   position: number;
+  account: string;
   region: string;
+  /** The rule whose window this job exports; null for a job a person queued. */
+  ruleId: string | null;
+  /** 0: queued by a person (goes first); 1: a rule's window. */
+  priority: number;
   logGroupName: string;
   logStreamNamePrefix: string | null;
   from: number;

@@ -38,12 +38,22 @@ export type WorkerOptions = {
   owner?: string;
   /** The Regions whose exports count against the account's one slot. */
   regions?: () => Promise<string[]>;
+  /**
+   * Work that must run on the one process holding the lease, every `everyMs` (the rules' scheduler). It runs
+   * beside the queue's steps, never blocking them, and never twice at once.
+   */
+  schedule?: { everyMs: number; run: () => Promise<number> };
 };
 
 // While paused, how often a job whose submission was interrupted is looked for in AWS.
 const PAUSED_RECHECK_MS = 30_000;
 // Right after CreateExportTask, DescribeExportTasks may not list the task yet.
 const NOT_LISTED_GRACE_MS = 60_000;
+// While following a task, poll sooner than pollMs at first: a short export's end is noticed within a fraction
+// of its run, so the account's one export slot idles as little as possible between exports; long ones settle
+// to pollMs.
+const FOLLOW_MIN_MS = 250;
+const FOLLOW_SHARE = 0.1;
 
 export class QueueWorker {
   readonly owner: string;
@@ -53,6 +63,12 @@ export class QueueWorker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private ticking: Promise<TickResult> | undefined;
+  private readonly schedule: WorkerOptions['schedule'];
+  private scheduling: Promise<number | null> | undefined;
+  private scheduledAt = 0;
+  // The account's slot is taken by an export Logport did not start: no job moves until then.
+  private busyUntil = 0;
+  private followDelayMs: number;
 
   constructor(options: WorkerOptions = {}) {
     this.pollMs = options.pollMs ?? queuePollMs();
@@ -60,6 +76,14 @@ export class QueueWorker {
     this.leaseMs = options.leaseMs ?? (leaseEnv > 0 ? leaseEnv : Math.max(30_000, this.pollMs * 6));
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.regions = options.regions ?? defaultRegions;
+    this.schedule = options.schedule;
+    this.followDelayMs = this.pollMs;
+  }
+
+  /** How long to wait before the next step after `result` (0: at once, there is more to do). */
+  private delayAfter(result: TickResult): number {
+    if (PROGRESS.includes(result)) return 0;
+    return result === 'following' ? this.followDelayMs : this.pollMs;
   }
 
   /** One decision. Never runs concurrently with itself; errors from AWS become a wait, never a throw. */
@@ -81,7 +105,8 @@ export class QueueWorker {
       await onTick?.(result);
       if (result === 'idle' || result === 'paused' || result === 'standby') return result;
       if (Date.now() > end) throw new Error(`queue still busy after ${timeoutMs} ms (last: ${result})`);
-      if (!PROGRESS.includes(result)) await sleep(this.pollMs);
+      const delay = this.delayAfter(result);
+      if (delay > 0) await sleep(delay);
     }
   }
 
@@ -97,7 +122,7 @@ export class QueueWorker {
         console.error('[queue] tick failed', err);
       }
       if (this.stopped) return;
-      this.timer = setTimeout(loop, PROGRESS.includes(result) ? 0 : this.pollMs);
+      this.timer = setTimeout(loop, this.delayAfter(result));
     };
     this.timer = setTimeout(loop, 0);
   }
@@ -106,20 +131,23 @@ export class QueueWorker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.ticking?.catch(() => undefined);
+    await this.scheduling?.catch(() => undefined);
     await releaseLease(this.owner);
   }
 
   private async step(): Promise<TickResult> {
     if (!(await acquireLease(this.owner, this.leaseMs))) return 'standby';
+    this.runSchedule();
     const running = await runningJob();
     if (running) return this.follow(running);
-    const head = await headJob();
-    if (!head) return 'idle';
+    if (Date.now() < this.busyUntil) return 'waiting';
+    const { job: head, waiting } = await headJob();
+    if (!head) return waiting ? 'waiting' : 'idle';
     const settings = await readSettings();
     // Paused: nothing new is submitted, but a job whose submission may have reached AWS is still checked.
     if (head.state === 'queued' && settings.paused && !head.cancelRequested && head.intentAt === null)
       return 'paused';
-    if (head.notBefore > Date.now()) return 'waiting';
+    if (head.state === 'submitting' && head.notBefore > Date.now()) return 'waiting';
     try {
       return await this.advance(head, settings.paused);
     } catch (err) {
@@ -134,8 +162,40 @@ export class QueueWorker {
     }
   }
 
+  /** Starts the scheduled work when due, on the lease holder only; it runs beside the queue's steps. */
+  private runSchedule(): void {
+    const schedule = this.schedule;
+    if (!schedule || this.scheduling || this.stopped) return;
+    const now = Date.now();
+    if (now - this.scheduledAt < schedule.everyMs) return;
+    this.scheduledAt = now;
+    this.scheduling = schedule
+      .run()
+      .catch((err: unknown) => {
+        console.error('[scheduler] tick failed', err instanceof Error ? err.message : err);
+        return null;
+      })
+      .finally(() => {
+        this.scheduling = undefined;
+      });
+  }
+
+  /**
+   * Runs the scheduled work now (a rule saved, "run now") if this worker holds the lease; resolves with what it
+   * returned (windows enqueued), or null when another process holds the lease or the run failed.
+   */
+  async scheduleNow(): Promise<number | null> {
+    await this.scheduling;
+    if (this.stopped || !(await holdsLease(this.owner))) return null;
+    this.scheduledAt = 0;
+    this.runSchedule();
+    return (await this.scheduling) ?? null;
+  }
+
   /** Follows our running task with a fresh DescribeExportTasks until it is final. */
   private async follow(job: StoredJob): Promise<TickResult> {
+    const elapsed = Date.now() - (job.submittedAt ?? Date.now());
+    this.followDelayMs = Math.min(this.pollMs, Math.max(FOLLOW_MIN_MS, elapsed * FOLLOW_SHARE));
     let task: ExportTask | null;
     try {
       task = job.taskId ? await describeTask(job.region, job.taskId) : null;
@@ -148,7 +208,7 @@ export class QueueWorker {
       await update(job.id, { state: 'failed', error_code: 'taskNotFound', finished_at: Date.now() }, [
         'running',
       ]);
-      await this.afterFailure();
+      await this.afterFailure(job);
       return 'finished';
     }
     const final = stateForTaskStatus(task.status);
@@ -169,7 +229,7 @@ export class QueueWorker {
       ['running'],
     );
     invalidateExportTasks(job.region);
-    if (final === 'failed') await this.afterFailure();
+    if (final === 'failed') await this.afterFailure(job);
     return 'finished';
   }
 
@@ -208,6 +268,7 @@ export class QueueWorker {
     const regions = [...new Set([job.region, ...(await this.regions())])];
     const active = await findActiveExportTask(regions, { fresh: true });
     if (active) {
+      this.busyUntil = Date.now() + this.pollMs;
       await update(job.id, {
         state: 'queued',
         not_before: Date.now() + this.pollMs,
@@ -264,6 +325,7 @@ export class QueueWorker {
       // AWS may hold the task (an answer lost after it acted), or the account is busy: either way the job keeps
       // its intent time, so the next attempt looks for a task under its name before it submits again.
       const busy = mapped.code === 'exportLimit';
+      if (busy) this.busyUntil = Date.now() + this.pollMs;
       await update(job.id, {
         state: 'queued',
         not_before: Date.now() + (busy ? this.pollMs : backoffMs(job.attempts, this.pollMs)),
@@ -291,7 +353,7 @@ export class QueueWorker {
         detail: { via: 'queue', jobId: job.id, logGroup: job.logGroupName, error: mapped.code },
       });
     });
-    await this.afterFailure();
+    await this.afterFailure(job);
     return 'failed';
   }
 
@@ -350,7 +412,9 @@ export class QueueWorker {
     invalidateExportTasks(job.region);
   }
 
-  private async afterFailure(): Promise<void> {
+  /** "When an export fails: pause" is for what people queue; a rule's failed window never stops the queue. */
+  private async afterFailure(job: StoredJob): Promise<void> {
+    if (job.ruleId) return;
     if ((await readSettings()).onFailure === 'pause') await writeSettings({ paused: true }, 'queue');
   }
 }

@@ -1,0 +1,46 @@
+import { refusalResponse, requireRole } from '@/lib/auth/require-role';
+import { BODY_LIMITS, readJsonBody, refuseUnsafeRequest } from '@/lib/http/guard';
+import { deleteRule, getRule, saveRule } from '@/lib/rules/service';
+import { isRuleId, json, saveResponse } from '../respond';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function GET(_request: Request, { params }: Context) {
+  const auth = await requireRole('viewer');
+  if (!auth.ok) return refusalResponse(auth);
+  const { id } = await params;
+  const rule = isRuleId(id) ? await getRule(id) : null;
+  return rule ? json({ rule }) : json({ error: 'ruleNotFound' }, 404);
+}
+
+/** Changes a rule (admins): the whole rule, as for POST; covered windows are never exported again. */
+export async function PUT(request: Request, { params }: Context) {
+  const unsafe = refuseUnsafeRequest(request, { maxBodyBytes: BODY_LIMITS.json });
+  if (unsafe) return unsafe;
+  const auth = await requireRole('admin');
+  if (!auth.ok) return refusalResponse(auth);
+  const { id } = await params;
+  if (!isRuleId(id)) return json({ error: 'ruleNotFound' }, 404);
+  const body = await readJsonBody(request, BODY_LIMITS.json);
+  if (!body.ok) return body.response;
+  try {
+    return saveResponse(await saveRule(auth.user, body.value, id), false);
+  } catch (err) {
+    console.error('[PUT /api/rules/:id]', err instanceof Error ? err.message : err);
+    return json({ error: 'internal' }, 500);
+  }
+}
+
+/** Deletes a rule (admins): its windows not yet sent to AWS are withdrawn; exports already made stay. */
+export async function DELETE(request: Request, { params }: Context) {
+  const unsafe = refuseUnsafeRequest(request, { maxBodyBytes: BODY_LIMITS.json });
+  if (unsafe) return unsafe;
+  const auth = await requireRole('admin');
+  if (!auth.ok) return refusalResponse(auth);
+  const { id } = await params;
+  if (!isRuleId(id)) return json({ error: 'ruleNotFound' }, 404);
+  const result = await deleteRule(auth.user, id);
+  return result.ok ? json(result.data) : json({ error: result.error }, 404);
+}

@@ -1,0 +1,12 @@
+import * as z from 'zod/mini';
+import { REGION_PATTERN } from '@/lib/export-tasks/create-schema';
+import { ruleInputSchema } from './schema';
+
+/** Inputs of the rules' small actions (the rule itself is ruleInputSchema). */
+export const ruleIdInput = z.strictObject({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)) });
+export const ruleSwitchInput = z.strictObject({ id: ruleIdInput.shape.id, enabled: z.boolean() });
+export const rulePreviewInput = z.strictObject({
+  region: z.string().check(z.regex(REGION_PATTERN)),
+  logGroups: ruleInputSchema.shape.logGroups,
+  exclude: ruleInputSchema.shape.exclude,
+});

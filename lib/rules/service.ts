@@ -1,0 +1,395 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { type ActionError, type ActionResult, fail, ok } from '@/lib/action-result';
+import { recordActivity } from '@/lib/audit';
+import type { Caller } from '@/lib/auth/require-role';
+import { logsClient } from '@/lib/aws/clients';
+import { getIdentity } from '@/lib/aws/identity';
+import { resolveRegion } from '@/lib/aws/regions';
+import { getDb, transaction } from '@/lib/db';
+import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
+import { cachedGroups } from '@/lib/log-groups/cache';
+import { runPreflight } from '@/lib/preflight';
+import type { PreflightResult } from '@/lib/preflight/types';
+import { requestSchedulerRun } from './run';
+import { ruleInputSchema } from './schema';
+import { selectGroups } from './select';
+import { definitionOf, getRuleRow, listRuleRows, nameKey, ruleNameTaken, wantTags } from './store';
+import { renderPrefix } from './template';
+import type { Rule, RuleStats, RuleView, Selection } from './types';
+import { windowAt } from './windows';
+
+export const DEFAULT_ACCOUNT = 'default';
+
+export type RuleSaveResult = { ok: true; data: Rule } | (ActionError & { preflight?: PreflightResult });
+
+function today(timeZone: string, now = Date.now()): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(now));
+}
+
+/** The groups a selection matches now (for the form's preview and the preflight): live for names and prefixes. */
+export async function previewGroups(
+  region: string,
+  selection: Selection,
+  exclude: readonly string[],
+): Promise<{ names: string[]; total: number }> {
+  let names: string[];
+  if ('names' in selection) {
+    names = selection.names;
+  } else if ('prefix' in selection) {
+    const found: string[] = [];
+    let nextToken: string | undefined;
+    // A prefix is matched by AWS; a few pages are enough for a preview and a representative check.
+    for (let i = 0; i < 4; i++) {
+      const out = await logsClient(region).send(
+        new DescribeLogGroupsCommand({ logGroupNamePrefix: selection.prefix, nextToken, limit: 50 }),
+      );
+      found.push(...(out.logGroups ?? []).flatMap((g) => (g.logGroupName ? [g.logGroupName] : [])));
+      if (!out.nextToken) break;
+      nextToken = out.nextToken;
+    }
+    names = found;
+  } else {
+    const groups = await cachedGroups({ account: DEFAULT_ACCOUNT, region });
+    names = selectGroups(
+      selection,
+      [],
+      groups.map((g) => ({ name: g.name, tags: g.tags })),
+    );
+  }
+  const kept = names.filter((n) => !exclude.includes(n)).sort();
+  return { names: kept.slice(0, 100), total: kept.length };
+}
+
+/**
+ * Creates (no id) or changes a rule. Validates with the one rule schema, refuses a name in use, and runs the
+ * preflight (bucket, Region, policy, KMS) against a representative prefix: a rule that cannot work is refused
+ * with the fix shown, never saved silently. An export already running is no reason to refuse (the queue waits).
+ * The caller's role (admin) is checked by the action or route that calls this.
+ */
+export async function saveRule(caller: Caller, input: unknown, id?: string): Promise<RuleSaveResult> {
+  const parsed = ruleInputSchema.safeParse(input);
+  if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrorsOf(parsed.error) };
+  const v = parsed.data;
+  const before = id ? await getRuleRow(id) : null;
+  if (id && !before) return fail('ruleNotFound');
+  const region = await resolveRegion(v.region ?? before?.region);
+  if (!region) return { ...fail('invalidInput'), fieldErrors: { region: ['wizard.errors.regionInvalid'] } };
+  if (await ruleNameTaken(v.name, id))
+    return { ...fail('invalidInput'), fieldErrors: { name: ['rules.errors.nameTaken'] } };
+
+  const now = Date.now();
+  const backfillFrom = v.backfillFrom ?? before?.backfillFrom ?? today(v.timeZone, now);
+  const groups = await previewGroups(region, v.logGroups, v.exclude).catch(() => ({ names: [], total: 0 }));
+  const sample = groups.names[0] ?? 'example';
+  const account = (await getIdentity(region)).account ?? '000000000000';
+  const prefix =
+    renderPrefix(v.prefixTemplate, {
+      logGroup: sample,
+      account,
+      region,
+      windowStart: windowAt(now, v.every, v.timeZone).start,
+      timeZone: v.timeZone,
+    }) ?? 'exportedlogs';
+  const preflight = await runPreflight({
+    region,
+    bucket: v.bucket,
+    prefix,
+    logGroupNames: groups.names.slice(0, 5),
+    mode: 'queue',
+  });
+  if (!preflight.ok) return { ...fail('preflightFailed'), preflight };
+
+  const rule: Rule = {
+    id: before?.id ?? randomUUID().replace(/-/g, ''),
+    name: v.name,
+    region,
+    logGroups: v.logGroups,
+    exclude: v.exclude,
+    bucket: v.bucket,
+    prefixTemplate: v.prefixTemplate,
+    every: v.every,
+    timeZone: v.timeZone,
+    settleMinutes: v.settleMinutes,
+    backfillFrom,
+    enabled: v.enabled,
+    createdAt: before?.createdAt ?? now,
+    createdBy: before?.createdBy ?? caller.name,
+    updatedAt: now,
+    updatedBy: caller.name,
+  };
+  try {
+    await transaction(async (db) => {
+      const columns = {
+        name: rule.name,
+        name_key: nameKey(rule.name),
+        region: rule.region,
+        definition: definitionOf(rule),
+        enabled: rule.enabled ? 1 : 0,
+        updated_at: now,
+        updated_by: caller.name,
+      };
+      if (before) {
+        await db.updateTable('rules').set(columns).where('id', '=', rule.id).execute();
+        // An earlier backfill start or another window length: walk the groups again from the start; the ledger
+        // and the history keep every covered window from being exported twice.
+        if (
+          backfillFrom < before.backfillFrom ||
+          rule.every !== before.every ||
+          rule.timeZone !== before.timeZone
+        )
+          await db
+            .updateTable('rule_groups')
+            .set({ next_start: null })
+            .where('rule_id', '=', rule.id)
+            .execute();
+        if (!rule.enabled && before.enabled) await withdrawQueued(rule.id);
+      } else {
+        await db
+          .insertInto('rules')
+          .values({
+            id: rule.id,
+            ...columns,
+            account: DEFAULT_ACCOUNT,
+            created_at: now,
+            created_by: caller.name,
+          })
+          .execute();
+      }
+      await recordActivity(caller, {
+        action: before ? 'rule.update' : 'rule.create',
+        region,
+        target: rule.name,
+        outcome: 'ok',
+        detail: {
+          ruleId: rule.id,
+          bucket: rule.bucket,
+          every: rule.every,
+          ...(before ? { changed: changes(before, rule) } : {}),
+        },
+      });
+    });
+  } catch (err) {
+    // Two admins saving the same new name at once: the unique index refuses the second.
+    if (/unique|duplicate/i.test(err instanceof Error ? err.message : ''))
+      return { ...fail('invalidInput'), fieldErrors: { name: ['rules.errors.nameTaken'] } };
+    throw err;
+  }
+  if ('tag' in rule.logGroups) await wantTags(rule.id, now);
+  if (rule.enabled) requestSchedulerRun(region);
+  return { ok: true, data: rule };
+}
+
+function changes(a: Rule, b: Rule): string[] {
+  const keys: (keyof Rule)[] = [
+    'name',
+    'logGroups',
+    'exclude',
+    'bucket',
+    'prefixTemplate',
+    'every',
+    'timeZone',
+    'settleMinutes',
+    'backfillFrom',
+    'enabled',
+  ];
+  return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+/**
+ * Takes back a rule's windows that never reached AWS (queued, no submission started): their jobs and ledger
+ * rows go, and each group's checkpoint moves back to the earliest of them, so a resumed rule exports them.
+ */
+async function withdrawQueued(ruleId: string): Promise<number> {
+  return transaction(async (db) => {
+    const rows = await db
+      .selectFrom('rule_windows as w')
+      .innerJoin('queue_jobs as j', 'j.id', 'w.job_id')
+      .select(['w.job_id', 'w.account', 'w.region', 'w.log_group', 'w.window_start'])
+      .where('w.rule_id', '=', ruleId)
+      .where('j.state', '=', 'queued')
+      .where('j.intent_at', 'is', null)
+      .execute();
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.job_id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await db.deleteFrom('rule_windows').where('job_id', 'in', chunk).execute();
+      await db.deleteFrom('queue_jobs').where('id', 'in', chunk).where('state', '=', 'queued').execute();
+    }
+    const earliest = new Map<string, { account: string; region: string; group: string; start: number }>();
+    for (const r of rows) {
+      const key = `${r.account}|${r.region}|${r.log_group}`;
+      const e = earliest.get(key);
+      if (!e || r.window_start < e.start)
+        earliest.set(key, {
+          account: r.account,
+          region: r.region,
+          group: r.log_group,
+          start: r.window_start,
+        });
+    }
+    for (const e of earliest.values()) {
+      await db
+        .updateTable('rule_groups')
+        .set((eb) => ({
+          next_start: eb.fn.coalesce(
+            eb.case().when('next_start', '<', e.start).then(eb.ref('next_start')).else(e.start).end(),
+            eb.val(e.start),
+          ),
+        }))
+        .where('rule_id', '=', ruleId)
+        .where('account', '=', e.account)
+        .where('region', '=', e.region)
+        .where('log_group', '=', e.group)
+        .execute();
+    }
+    return rows.length;
+  });
+}
+
+export async function getRule(id: string): Promise<Rule | null> {
+  return getRuleRow(id);
+}
+
+export async function deleteRule(caller: Caller, id: string): Promise<ActionResult<{ id: string }>> {
+  const rule = await getRuleRow(id);
+  if (!rule) return fail('ruleNotFound');
+  await transaction(async (db) => {
+    await withdrawQueued(id);
+    // Jobs already in AWS finish as they are; the ledger and checkpoints go with the rule.
+    await db.deleteFrom('rule_windows').where('rule_id', '=', id).execute();
+    await db.deleteFrom('rule_groups').where('rule_id', '=', id).execute();
+    await db.deleteFrom('rules').where('id', '=', id).execute();
+    await recordActivity(caller, {
+      action: 'rule.delete',
+      region: rule.region,
+      target: rule.name,
+      outcome: 'ok',
+      detail: { ruleId: id },
+    });
+  });
+  return ok({ id });
+}
+
+export async function setRuleEnabled(
+  caller: Caller,
+  id: string,
+  enabled: boolean,
+): Promise<ActionResult<{ enabled: boolean }>> {
+  const rule = await getRuleRow(id);
+  if (!rule) return fail('ruleNotFound');
+  await transaction(async (db) => {
+    await db
+      .updateTable('rules')
+      .set({ enabled: enabled ? 1 : 0, updated_at: Date.now(), updated_by: caller.name })
+      .where('id', '=', id)
+      .execute();
+    if (!enabled) await withdrawQueued(id);
+    await recordActivity(caller, {
+      action: enabled ? 'rule.enable' : 'rule.disable',
+      region: rule.region,
+      target: rule.name,
+      outcome: 'ok',
+      detail: { ruleId: id },
+    });
+  });
+  if (enabled) requestSchedulerRun(rule.region);
+  return ok({ enabled });
+}
+
+/** "Run now": the scheduler looks at this rule at once instead of at its next tick (operators and up). */
+export async function runRuleNow(
+  caller: Caller,
+  id: string,
+): Promise<ActionResult<{ enqueued: number | null }>> {
+  const rule = await getRuleRow(id);
+  if (!rule) return fail('ruleNotFound');
+  if (!rule.enabled) return fail('ruleDisabled');
+  await recordActivity(caller, {
+    action: 'rule.run',
+    region: rule.region,
+    target: rule.name,
+    outcome: 'ok',
+    detail: { ruleId: id },
+  });
+  const enqueued = await requestSchedulerRun(rule.region, { wait: true });
+  return ok({ enqueued });
+}
+
+/** "Refresh tags now": the next tick reads the tags of every group again. */
+export async function refreshRuleTags(
+  caller: Caller,
+  id: string,
+): Promise<ActionResult<{ enqueued: number | null }>> {
+  const rule = await getRuleRow(id);
+  if (!rule) return fail('ruleNotFound');
+  await wantTags(id);
+  return runRuleNow(caller, id);
+}
+
+const EMPTY_STATS: RuleStats = {
+  groups: 0,
+  coveragePct: null,
+  queued: 0,
+  running: 0,
+  failed: 0,
+  lastArchivedAt: null,
+  nextDueAt: null,
+  lastTickAt: null,
+};
+
+/** The rules with what the list shows beside each: matched groups, the queue's counts, the last archive. */
+export async function listRules(region?: string): Promise<RuleView[]> {
+  const rules = await listRuleRows(region ? { region } : {});
+  if (rules.length === 0) return [];
+  const db = await getDb();
+  const ids = rules.map((r) => r.id);
+  const groupCounts = await db
+    .selectFrom('rule_groups')
+    .select(['rule_id', (eb) => eb.fn.countAll().as('n')])
+    .where('rule_id', 'in', ids)
+    .where('matched', '=', 1)
+    .groupBy('rule_id')
+    .execute();
+  const jobCounts = await db
+    .selectFrom('queue_jobs')
+    .select([
+      'rule_id',
+      'state',
+      (eb) => eb.fn.countAll().as('n'),
+      (eb) => eb.fn.max('finished_at').as('last'),
+    ])
+    .where('rule_id', 'in', ids)
+    .groupBy(['rule_id', 'state'])
+    .execute();
+  const ticks = await db.selectFrom('rules').select(['id', 'last_tick_at']).where('id', 'in', ids).execute();
+  return rules.map((rule) => {
+    const mine = jobCounts.filter((c) => c.rule_id === rule.id);
+    const n = (state: string) => Number(mine.find((c) => c.state === state)?.n ?? 0);
+    const last = mine.find((c) => c.state === 'completed')?.last;
+    const now = Date.now();
+    const w = windowAt(now, rule.every, rule.timeZone);
+    const due = w.end + rule.settleMinutes * 60_000;
+    return {
+      rule,
+      stats: {
+        ...EMPTY_STATS,
+        groups: Number(groupCounts.find((g) => g.rule_id === rule.id)?.n ?? 0),
+        queued: n('queued') + n('submitting'),
+        running: n('running'),
+        failed: n('failed'),
+        lastArchivedAt: last === null || last === undefined ? null : Number(last),
+        nextDueAt: rule.enabled ? due : null,
+        lastTickAt: ticks.find((t) => t.id === rule.id)?.last_tick_at ?? null,
+      },
+    };
+  });
+}

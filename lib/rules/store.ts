@@ -1,0 +1,76 @@
+import 'server-only';
+import type { Selectable } from 'kysely';
+import { getDb } from '@/lib/db';
+import type { RuleTable } from '@/lib/db/tables';
+import type { Rule, RuleInput } from './types';
+
+/** Rules as rows: the name and switches in columns, the rest of the definition as JSON. */
+
+type Definition = Omit<RuleInput, 'name' | 'region' | 'enabled' | 'backfillFrom'> & { backfillFrom: string };
+
+export function toRule(r: Selectable<RuleTable>): Rule {
+  const d = JSON.parse(r.definition) as Definition;
+  return {
+    id: r.id,
+    name: r.name,
+    region: r.region,
+    logGroups: d.logGroups,
+    exclude: d.exclude ?? [],
+    bucket: d.bucket,
+    prefixTemplate: d.prefixTemplate,
+    every: d.every,
+    timeZone: d.timeZone,
+    settleMinutes: d.settleMinutes,
+    backfillFrom: d.backfillFrom,
+    enabled: r.enabled === 1,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+export function definitionOf(
+  rule: Omit<Rule, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>,
+): string {
+  const d: Definition = {
+    logGroups: rule.logGroups,
+    exclude: rule.exclude,
+    bucket: rule.bucket,
+    prefixTemplate: rule.prefixTemplate,
+    every: rule.every,
+    timeZone: rule.timeZone,
+    settleMinutes: rule.settleMinutes,
+    backfillFrom: rule.backfillFrom,
+  };
+  return JSON.stringify(d);
+}
+
+export const nameKey = (name: string) => name.trim().toLowerCase();
+
+export async function listRuleRows(filter: { region?: string; account?: string } = {}): Promise<Rule[]> {
+  const db = await getDb();
+  let q = db.selectFrom('rules').selectAll();
+  if (filter.region) q = q.where('region', '=', filter.region);
+  if (filter.account) q = q.where('account', '=', filter.account);
+  return (await q.orderBy('name_key').execute()).map(toRule);
+}
+
+export async function getRuleRow(id: string): Promise<Rule | null> {
+  const db = await getDb();
+  const row = await db.selectFrom('rules').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRule(row) : null;
+}
+
+export async function ruleNameTaken(name: string, exceptId?: string): Promise<boolean> {
+  const db = await getDb();
+  let q = db.selectFrom('rules').select('id').where('name_key', '=', nameKey(name));
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** Marks the rule for a tag read at the next tick (rule saved, "refresh now"). */
+export async function wantTags(id: string, at = Date.now()): Promise<void> {
+  const db = await getDb();
+  await db.updateTable('rules').set({ tags_wanted_at: at }).where('id', '=', id).execute();
+}
