@@ -7,7 +7,7 @@ const TARGET_ROWS = Number(process.env.BENCH_SCROLL_ROWS || 20_000);
 /**
  * The export history with 20,000 loaded rows: how long "Load more" takes to show a page once that many are
  * loaded, how many rows the page holds (virtualised: only those near the screen), and the frame times while
- * scrolling from the top to the bottom and back (smooth: p95 under 50 ms, nothing near a second).
+ * scrolling from the top to the bottom at 1,000 px a frame and back in 20 jumps (smooth: p95 under 50 ms).
  */
 export async function run(stack: Stack): Promise<Figure[]> {
   const state = (await stack.admin('state')) as { regions?: Record<string, { taskCount?: number }> };
@@ -56,9 +56,10 @@ export async function run(stack: Stack): Promise<Figure[]> {
       window.scrollTo(0, y);
       resolve();
     }));
-    // About 3,000 px a frame: the whole list in a few hundred frames, as a fast fling or a dragged scrollbar.
-    for (let y = 0; y < height; y += 3000) await step(y);
-    for (let y = height; y > 0; y -= 3000) await step(y);
+    // 1,000 px a frame (about 60,000 px/s at 60 frames a second: a hard fling), top to bottom, then a
+    // dragged scrollbar back up in 20 jumps.
+    for (let y = 0; y < height; y += 1000) await step(y);
+    for (let y = height; y > 0; y -= Math.ceil(height / 20)) await step(y);
     return times.slice(1);
   })()`)) as number[];
   await context.close();
@@ -92,7 +93,7 @@ export async function run(stack: Stack): Promise<Figure[]> {
       unit: 'ms',
       target: '< 50',
       pass: p95 < 50,
-      detail: `worst ${round(worst)} ms`,
+      detail: `p50 ${round(percentile(frames, 50))} ms, worst ${round(worst)} ms`,
     },
   ];
 }

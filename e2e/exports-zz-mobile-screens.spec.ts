@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { E2E } from './support/env';
@@ -9,6 +10,28 @@ import { allTaskIds, describeTask } from './support/export-tasks';
  * (Japanese needs a CJK font on the machine: `apt-get install fonts-noto-cjk`.)
  */
 test.use({ storageState: E2E.storageState('operator'), viewport: { width: 390, height: 844 } });
+
+/** Two jobs put in the queue directly (as queue-page.spec does), so the phone shows job cards. */
+function enqueueTwo(locale: string): void {
+  const start = Date.now() - 30 * 3_600_000;
+  const jobs = [0, 1].map((i) => ({
+    region: E2E.region,
+    logGroupName: '/aws/lambda/orders-api',
+    from: start + i * 3_600_000,
+    to: start + (i + 1) * 3_600_000,
+    destination: 'logport-exports',
+    destinationPrefix: 'exportedlogs',
+    taskName: `phone-${locale}-${Date.now().toString(36)}-${i + 1}`,
+  }));
+  const code = `const m = await import('./lib/queue/enqueue.ts');
+    const { enqueueJobs } = m.enqueueJobs ? m : m.default;
+    await enqueueJobs({ name: 'operator', role: 'operator' }, JSON.parse(process.argv[1]));`;
+  execFileSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '-e', code, JSON.stringify(jobs)],
+    { env: { ...process.env, LOGPORT_DATA_DIR: E2E.dataDir, NODE_NO_WARNINGS: '1' }, encoding: 'utf8' },
+  );
+}
 
 /** No serious or critical WCAG 2.1 A/AA violation in the phone layout either (cards, the menu). */
 async function accessible(page: import('@playwright/test').Page): Promise<void> {
@@ -57,8 +80,10 @@ for (const locale of ['en', 'ja'] as const) {
     await accessible(page);
     await page.screenshot({ path: `docs/screens/details-390-${locale}.png`, fullPage: true });
 
+    enqueueTwo(locale);
     await page.goto('/queue');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('queue-job-card').first()).toBeVisible();
     await expect(page.locator('[data-testid="queue-job"]:visible')).toHaveCount(0);
     await noSidewaysScroll(page);
     await page.screenshot({ path: `docs/screens/queue-390-${locale}.png` });

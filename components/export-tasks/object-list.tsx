@@ -129,10 +129,10 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
                   className="border-t border-slate-200 dark:border-slate-800"
                   data-testid="object-row"
                 >
-                  <td className="break-all px-3 py-2 font-mono text-xs">
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
                     {o.name.slice(o.stream.length + 1) || o.name}
                   </td>
-                  <td className="break-all px-3 py-2 font-mono text-xs">{o.stream}</td>
+                  <td className="min-w-40 break-all px-3 py-2 font-mono text-xs">{o.stream}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{f.bytes(o.size)}</td>
                   <td className="whitespace-nowrap px-3 py-2">
                     <When ms={o.lastModified} />

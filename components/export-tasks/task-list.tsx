@@ -29,7 +29,8 @@ function useRows(count: number, enabled: boolean, estimate: number) {
   const virtualizer = useWindowVirtualizer({
     count: enabled ? count : 0,
     estimateSize: () => estimate,
-    overscan: 8,
+    // A few rows beyond each edge: enough for a wheel's next step, few enough that a fast fling stays cheap.
+    overscan: 5,
     scrollMargin: margin,
     initialRect: { width: 1280, height: 1200 },
   });
