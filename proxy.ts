@@ -1,6 +1,9 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { getToken } from 'next-auth/jwt';
+import { ACCOUNT_COOKIE, REGION_COOKIE, SCOPE_HEADER } from '@/lib/accounts/cookies';
+import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { REGION_PATTERN } from '@/lib/export-tasks/create-schema';
 import { BODY_LIMITS, refuseUnsafeRequest } from '@/lib/http/guard';
 import { hstsHeader } from '@/lib/http/hsts';
 import { pageStatus } from '@/lib/http/page-status';
@@ -41,6 +44,17 @@ function contentSecurityPolicy(nonce: string): string {
   ].join('; ');
 }
 
+const PREFERENCE_COOKIE = { path: '/', sameSite: 'lax' as const, maxAge: 365 * 24 * 3600 };
+
+/** The account and Region a page's URL names, when they have the right shape (membership is checked later). */
+function urlScope(request: NextRequest): { account: string | null; region: string | null } | null {
+  const account = request.nextUrl.searchParams.get('account');
+  const region = request.nextUrl.searchParams.get('region');
+  const okAccount = account && ACCOUNT_NAME.test(account) ? account : null;
+  const okRegion = region && REGION_PATTERN.test(region) ? region : null;
+  return okAccount || okRegion ? { account: okAccount, region: okRegion } : null;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hsts = hstsHeader();
@@ -72,12 +86,19 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // `?account=&region=` in a page's URL wins (a shared link shows what its sender saw): the page reads it from
+  // this header, and the cookies remember it for the next page. Both are checked where they are used.
+  const chosen = urlScope(request);
+  requestHeaders.delete(SCOPE_HEADER);
+  if (chosen) requestHeaders.set(SCOPE_HEADER, `${chosen.account ?? ''}|${chosen.region ?? ''}`);
   // The status set here is the one the streamed page is sent with (see lib/http/page-status.ts).
   const response = NextResponse.next({
     request: { headers: requestHeaders },
     ...(status ? { status: status.status } : {}),
   });
   response.headers.set('Content-Security-Policy', csp);
+  if (chosen?.account) response.cookies.set(ACCOUNT_COOKIE, chosen.account, PREFERENCE_COOKIE);
+  if (chosen?.region) response.cookies.set(REGION_COOKIE, chosen.region, PREFERENCE_COOKIE);
   if (status?.retryAfterSeconds) response.headers.set('Retry-After', String(status.retryAfterSeconds));
   return withHsts(response, hsts);
 }

@@ -6,12 +6,20 @@ export async function onServerStart(): Promise<void> {
     );
     process.exit(1);
   }
-  // The export queue's worker; not while `next build` prerenders, and LOGPORT_QUEUE_WORKER=off leaves it to
-  // another process (scripts/queue-worker.ts) on the same data folder.
-  if (process.env.NEXT_PHASE !== 'phase-production-build' && process.env.LOGPORT_QUEUE_WORKER !== 'off') {
-    const { startQueueWorker } = await import('./queue/start');
-    const { runScheduler, schedulerTickMs } = await import('./rules/run');
-    // The rules' scheduler runs on the process that holds the worker's lease, so two never both schedule.
-    startQueueWorker({ everyMs: schedulerTickMs(), run: () => runScheduler() });
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // A broken accounts file stops the start with what to fix, rather than a console that hides accounts.
+  const { AccountsFileError, readAccountsFile } = await import('./accounts/config');
+  try {
+    readAccountsFile();
+  } catch (err) {
+    if (!(err instanceof AccountsFileError)) throw err;
+    console.error(`Logport will not start: LOGPORT_ACCOUNTS: ${err.message}`);
+    process.exit(1);
+  }
+  // The export queue's workers, one per account; LOGPORT_QUEUE_WORKER=off leaves them to another process
+  // (scripts/queue-worker.ts) on the same store.
+  if (process.env.LOGPORT_QUEUE_WORKER !== 'off') {
+    const { superviseWorkers } = await import('./accounts/workers');
+    await superviseWorkers();
   }
 }

@@ -1,31 +1,24 @@
-import { QueueWorker } from '../lib/queue/worker';
-import { runScheduler, schedulerTickMs } from '../lib/rules/run';
+import { superviseWorkers } from '../lib/accounts/workers';
 
 /**
- * Runs the queue worker alone, outside Next, against the data folder and AWS endpoint in the environment.
- * The crash test kills it with SIGKILL mid-flight; operators can use it to drain a queue without the web UI.
+ * Runs the queue workers alone, outside Next, against the store and AWS endpoint in the environment: one per
+ * account, each with its rules' scheduler under its lease, as in the server. The crash tests kill it with
+ * SIGKILL mid-flight; operators can use it to drain a queue without the web UI (LOGPORT_QUEUE_WORKER=off on
+ * the web servers).
  *
  *   node --conditions=react-server --import tsx scripts/queue-worker.ts
  *
  * (`--conditions=react-server` lets the server-only modules load outside a React Server Components bundle.)
  */
-const regions = (process.env.LOGPORT_REGIONS ?? process.env.AWS_REGION ?? 'us-east-1')
-  .split(',')
-  .map((r) => r.trim())
-  .filter(Boolean);
-// The same process shape as the server's: the rules' scheduler runs beside the queue, under its lease.
-const worker = new QueueWorker({
-  regions: async () => regions,
-  schedule: { everyMs: schedulerTickMs(), run: () => runScheduler() },
-});
-worker.start();
-console.log(`queue worker ${worker.owner} polling every ${worker.pollMs} ms`);
+superviseWorkers().then(
+  () => console.log('queue workers running'),
+  (err: unknown) => {
+    console.error('queue workers did not start:', err);
+    process.exit(1);
+  },
+);
 
-const stop = () => {
-  worker.stop().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
+// A clean stop releases the leases first (lib/queue/start.ts defers the exit until they are released).
+const stop = () => process.exit(0);
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,17 +1,22 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { accountsFor, currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { getIdentity } from '@/lib/aws/identity';
-import { configuredRegions, currentRegion } from '@/lib/aws/regions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect('/signin');
-  const [regions, region] = await Promise.all([configuredRegions(), currentRegion()]);
-  const identity = await getIdentity(region);
+  const [scope, accounts] = await Promise.all([currentScope(user.accounts), accountsFor(user.accounts)]);
+  const identity = await getIdentity(scope);
   return (
-    <AppShell user={user} regions={regions} region={region} identity={identity}>
+    <AppShell
+      user={user}
+      accounts={accounts.map((a) => ({ name: a.name, regions: a.regions }))}
+      scope={scope}
+      identity={identity}
+    >
       {children}
     </AppShell>
   );

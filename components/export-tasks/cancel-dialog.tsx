@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { cancelExportTask } from '@/app/(console)/exports/actions';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -30,6 +31,7 @@ export function CancelDialog({
   const t = useTranslations('exports.cancel');
   const te = useTranslations('errors');
   const td = useTranslations('exports.detail');
+  const { account } = useScope();
   const client = useQueryClient();
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
@@ -49,7 +51,7 @@ export function CancelDialog({
       const undo = setTaskStatus(client, task.taskId, 'PENDING_CANCEL');
       let result: Awaited<ReturnType<typeof cancelExportTask>>;
       try {
-        result = await cancelExportTask({ region, taskId: task.taskId });
+        result = await cancelExportTask({ account, region, taskId: task.taskId });
       } catch {
         result = { ok: false, error: 'awsUnreachable' };
       }

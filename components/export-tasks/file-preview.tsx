@@ -3,14 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { scopeParams, useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import type { Scope } from '@/lib/accounts/types';
 import { exportTaskKeys, fetchJson } from '@/lib/export-tasks/queries';
 
 type PreviewAnswer = { key: string; lines: string[]; truncated: boolean; maxLines: number; maxBytes: number };
 
-export function previewUrl(region: string, taskId: string, key: string): string {
-  return `/api/export-tasks/${encodeURIComponent(taskId)}/preview?${new URLSearchParams({ region, key })}`;
+export function previewUrl(scope: Scope, taskId: string, key: string): string {
+  return `/api/export-tasks/${encodeURIComponent(taskId)}/preview?${scopeParams(scope, { key })}`;
 }
 
 /**
@@ -30,9 +32,10 @@ export function FilePreview({
 }) {
   const t = useTranslations('exports.objects');
   const te = useTranslations('errors');
+  const scope = { ...useScope(), region };
   const query = useQuery({
-    queryKey: [...exportTaskKeys.objects(region, taskId), 'preview', file.key],
-    queryFn: ({ signal }) => fetchJson<PreviewAnswer>(previewUrl(region, taskId, file.key), signal),
+    queryKey: [...exportTaskKeys.objects(region, taskId, scope.account), 'preview', file.key],
+    queryFn: ({ signal }) => fetchJson<PreviewAnswer>(previewUrl(scope, taskId, file.key), signal),
     // A finished export's files do not change.
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,

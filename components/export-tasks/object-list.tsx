@@ -3,8 +3,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { scopeParams, useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
+import type { Scope } from '@/lib/accounts/types';
 import { exportTaskKeys, fetchJson } from '@/lib/export-tasks/queries';
 import { useFormat } from '@/lib/format/use-format';
 import { FilePreview } from './file-preview';
@@ -20,12 +22,12 @@ type ObjectsPage = {
   canReadFiles: boolean;
 };
 
-function downloadUrl(region: string, taskId: string, key: string): string {
-  return `/api/export-tasks/${encodeURIComponent(taskId)}/download?${new URLSearchParams({ region, key })}`;
+function downloadUrl(scope: Scope, taskId: string, key: string): string {
+  return `/api/export-tasks/${encodeURIComponent(taskId)}/download?${scopeParams(scope, { key })}`;
 }
 
-export function archiveUrl(region: string, taskId: string): string {
-  return `/api/export-tasks/${encodeURIComponent(taskId)}/archive?${new URLSearchParams({ region })}`;
+export function archiveUrl(scope: Scope, taskId: string): string {
+  return `/api/export-tasks/${encodeURIComponent(taskId)}/archive?${scopeParams(scope)}`;
 }
 
 /**
@@ -37,10 +39,11 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
   const te = useTranslations('errors');
   const f = useFormat();
   const [previewing, setPreviewing] = useState<ExportedFile | null>(null);
+  const scope = { ...useScope(), region };
   const query = useInfiniteQuery({
-    queryKey: exportTaskKeys.objects(region, taskId),
+    queryKey: exportTaskKeys.objects(region, taskId, scope.account),
     queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ region });
+      const params = scopeParams(scope);
       if (pageParam) params.set('nextToken', pageParam);
       return fetchJson<ObjectsPage>(
         `/api/export-tasks/${encodeURIComponent(taskId)}/objects?${params}`,
@@ -67,7 +70,7 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
         </h2>
         {canRead && objects.length > 0 && !tooLarge ? (
           <a
-            href={archiveUrl(region, taskId)}
+            href={archiveUrl(scope, taskId)}
             download
             className={buttonClass('secondary', 'sm')}
             data-testid="download-all"
@@ -149,7 +152,7 @@ export function ObjectList({ region, taskId }: { region: string; taskId: string 
                           {t('preview')}
                         </button>
                         <a
-                          href={downloadUrl(region, taskId, o.key)}
+                          href={downloadUrl(scope, taskId, o.key)}
                           download
                           className="font-medium text-brand-700 underline dark:text-brand-100"
                           aria-label={t('downloadLabel', { name: o.name })}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { exportAgainHref } from '@/components/export-wizard/state';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { taskFolderText } from '@/lib/export-tasks/folder';
@@ -49,7 +50,8 @@ export function TaskDetails({
   const td = useTranslations('exports.detail');
   const te = useTranslations('errors');
   const f = useFormat();
-  const query = useQuery(exportTaskListOptions({ region, status: null, taskId }));
+  const { account } = useScope();
+  const query = useQuery(exportTaskListOptions({ account, region, status: null, taskId }));
   const task = query.data?.tasks[0];
   const now = useNow(1_000, task ? isActiveStatus(task.status) : false);
   const [cancelling, setCancelling] = useState<ExportTask | null>(null);

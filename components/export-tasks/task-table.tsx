@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import {
@@ -42,6 +43,7 @@ export function errorCode(err: unknown): string {
 
 /** The export history: live, filterable, paged on demand. The first page arrives prefetched from the server. */
 export function TaskTable({ region, canCancel }: { region: string; canCancel: boolean }) {
+  const { account } = useScope();
   const t = useTranslations('exports');
   const te = useTranslations('errors');
   const client = useQueryClient();
@@ -50,8 +52,8 @@ export function TaskTable({ region, canCancel }: { region: string; canCancel: bo
   const exactId = awsTaskId(view);
   const idPart = partialTaskId(view);
   const filter: ListFilter = useMemo(
-    () => ({ region, status: view.status, taskId: exactId }),
-    [region, view.status, exactId],
+    () => ({ account, region, status: view.status, taskId: exactId }),
+    [account, region, view.status, exactId],
   );
   const query = useQuery(exportTaskListOptions(filter));
   const data = query.data;

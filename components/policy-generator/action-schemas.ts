@@ -1,15 +1,23 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { bucketNameSchema, regionSchema } from '@/lib/policy';
+
+const accountSchema = z.string().check(z.regex(ACCOUNT_NAME));
 
 // Inputs of the two admin actions, shared by the page (client) and the actions (server validates again).
 
-export const loadBucketPolicySchema = z.object({ bucket: bucketNameSchema, region: regionSchema });
+export const loadBucketPolicySchema = z.object({
+  account: z.optional(accountSchema),
+  bucket: bucketNameSchema,
+  region: regionSchema,
+});
 export type LoadBucketPolicyInput = z.input<typeof loadBucketPolicySchema>;
 
 /** S3's limit is 20 KB; a little slack for whitespace we re-format away before putting it. */
 export const MAX_POLICY_TEXT = 64 * 1024;
 
 export const applyBucketPolicySchema = z.object({
+  account: z.optional(accountSchema),
   bucket: bucketNameSchema,
   region: regionSchema,
   /** The whole policy to put: the merged result the user reviewed. */

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { AwsIdentity } from '@/lib/aws/identity';
+import { scopeParams, useScope } from './scope-context';
 
 /**
  * A plain banner while AWS cannot be reached; it checks again every 5 s while down (every 30 s otherwise)
@@ -11,10 +12,11 @@ import type { AwsIdentity } from '@/lib/aws/identity';
 export function AwsStatusBanner({ initial }: { initial: AwsIdentity }) {
   const t = useTranslations('shell');
   const te = useTranslations('errors');
+  const scope = useScope();
   const { data } = useQuery({
-    queryKey: ['aws-identity'],
+    queryKey: ['aws-identity', scope.account, scope.region],
     queryFn: async (): Promise<AwsIdentity> => {
-      const res = await fetch('/api/identity', { cache: 'no-store' });
+      const res = await fetch(`/api/identity?${scopeParams(scope)}`, { cache: 'no-store' });
       if (!res.ok) throw new Error(String(res.status));
       return (await res.json()) as AwsIdentity;
     },

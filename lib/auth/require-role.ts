@@ -1,9 +1,15 @@
 import 'server-only';
+import type { AccountAccess } from '@/lib/accounts/types';
 import type { ActionError } from '@/lib/action-result';
 import { type Role, roleAtLeast } from './roles';
 import { sessionCaller } from './session';
 
-export type Caller = { name: string; role: Role };
+export type Caller = {
+  name: string;
+  role: Role;
+  /** The accounts this caller may reach (absent or `*`: every account). */
+  accounts?: AccountAccess;
+};
 export type AuthRefusal = ActionError & { status: 401 | 403 };
 
 /**

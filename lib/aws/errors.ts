@@ -64,6 +64,13 @@ export function mapAwsError(err: unknown, context: Record<string, string | numbe
   const cause = (err as { cause?: { code?: string } } | null)?.cause;
   const p = context;
 
+  // Another account's role could not be assumed: that account is unreachable (say why), whatever the call was.
+  if (name === 'AssumeRoleError') {
+    const inner = mapAwsError((err as { cause?: unknown }).cause, context);
+    if (inner.code === 'awsUnreachable' || inner.code === 'awsThrottled') return inner;
+    return { code: 'assumeRoleDenied', params: p, retryable: false };
+  }
+  if (name === 'UnknownAccountError') return { code: 'unknownAccount', params: p, retryable: false };
   if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(cause?.code ?? '') || name === 'TimeoutError') {
     return { code: 'awsUnreachable', retryable: true };
   }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { type Scope, scopeKey } from '@/lib/accounts/types';
 import { configuredEndpoint, isLocalEndpoint, stsClient } from './clients';
 import { mapAwsError } from './errors';
 
@@ -11,17 +12,18 @@ export type AwsIdentity = {
   error: string | null;
 };
 
-// GetCallerIdentity is asked at most every 15 s per Region (so an outage shows soon); failures after 5 s.
+// GetCallerIdentity is asked at most every 15 s per (account, Region) (so an outage shows soon); failures after 5 s.
 const cache = new Map<string, { at: number; value: AwsIdentity }>();
 
-export async function getIdentity(region: string): Promise<AwsIdentity> {
-  const hit = cache.get(region);
+export async function getIdentity(scope: Scope): Promise<AwsIdentity> {
+  const key = scopeKey(scope);
+  const hit = cache.get(key);
   const ttl = hit?.value.error ? 5_000 : 15_000;
   if (hit && Date.now() - hit.at < ttl) return hit.value;
   const endpoint = configuredEndpoint();
   let value: AwsIdentity;
   try {
-    const out = await stsClient(region).send(new GetCallerIdentityCommand({}), {
+    const out = await stsClient(scope).send(new GetCallerIdentityCommand({}), {
       abortSignal: AbortSignal.timeout(3_000),
     });
     value = {
@@ -40,6 +42,6 @@ export async function getIdentity(region: string): Promise<AwsIdentity> {
       error: mapAwsError(err).code,
     };
   }
-  cache.set(region, { at: Date.now(), value });
+  cache.set(key, { at: Date.now(), value });
   return value;
 }

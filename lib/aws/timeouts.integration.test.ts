@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('AWS clients against an endpoint that never answers', () => {
   it('give up after the idle timeout (with retries) and map it to "cannot reach AWS"', async () => {
     const failure = await clients
-      .logsClient('us-east-2')
+      .logsClient({ account: 'default', region: 'us-east-2' })
       .send(new DescribeExportTasksCommand({}))
       .then(
         () => null,

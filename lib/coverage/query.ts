@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { logGroupNameSchema, REGION_PATTERN } from '@/lib/export-tasks/create-schema';
 import { COVERAGE_STATES } from './types';
 
@@ -19,6 +20,7 @@ export const groupCoverageQuery = z
     logGroup: logGroupNameSchema,
     from: ms,
     to: ms,
+    account: z.optional(z.string()),
     region: z.optional(z.string()),
     rule: z.optional(ruleId),
   })
@@ -26,6 +28,7 @@ export const groupCoverageQuery = z
 
 export const overviewQuery = z
   .strictObject({
+    account: z.optional(z.string()),
     region: z.optional(z.string()),
     rule: z.optional(ruleId),
     state: z.optional(z.enum(COVERAGE_STATES)),
@@ -51,6 +54,7 @@ export function defaultRange(unit: 'day' | 'hour', now: number): { from: number;
 }
 
 export const gapItemsInput = z.strictObject({
+  account: z.optional(z.string().check(z.regex(ACCOUNT_NAME))),
   region: z.string().check(z.regex(REGION_PATTERN)),
   items: z
     .array(z.strictObject({ ruleId, logGroup: logGroupNameSchema, start: z.int().check(z.gte(0)) }))

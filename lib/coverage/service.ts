@@ -1,17 +1,20 @@
 import 'server-only';
+import { listAccounts } from '@/lib/accounts/registry';
+import type { AccountAccess, Scope } from '@/lib/accounts/types';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
 import { getIdentity } from '@/lib/aws/identity';
 import { getDb } from '@/lib/db';
-import { historyFor, type Scope } from '@/lib/export-tasks/history';
+import { historyFor } from '@/lib/export-tasks/history';
 import { isStatusCode } from '@/lib/export-tasks/status';
 import { type CachedGroup, cachedGroup, cachedGroups } from '@/lib/log-groups/cache';
 import { retryJob } from '@/lib/queue/commands';
 import type { JobState } from '@/lib/queue/types';
 import { exportableFrom } from '@/lib/rules/plan';
 import { enqueueWindow } from '@/lib/rules/scheduler';
-import { getRuleRow, listRuleRows } from '@/lib/rules/store';
+import { ruleVisibleTo } from '@/lib/rules/service';
+import { bucketFor, getRuleRow, listRuleRows, ruleTargets } from '@/lib/rules/store';
 import type { Rule, Window } from '@/lib/rules/types';
 import { backfillStart, windowAt, windowsBetween } from '@/lib/rules/windows';
 import { capacity } from './capacity';
@@ -23,7 +26,6 @@ import type { CoverageOverview, CoverageRow, CoverageState, GroupCoverage, Segme
  * Coverage read from the store only (the ledger with its jobs, the export-history mirror, the log-group cache):
  * a page view costs AWS nothing. One row per (rule, log group): that rule's windows and bucket.
  */
-export const DEFAULT_ACCOUNT = 'default';
 
 type LedgerRow = { logGroup: string; start: number; state: JobState; taskId: string | null; jobId: string };
 
@@ -106,17 +108,18 @@ function inclusive(segments: Segment[]): Segment[] {
 }
 
 export async function groupCoverage(input: {
-  region: string;
+  scope: Scope;
+  access?: AccountAccess;
   logGroup: string;
   ruleId?: string;
   from: number;
   to: number;
   now?: number;
 }): Promise<GroupCoverage | null> {
-  const scope = { account: DEFAULT_ACCOUNT, region: input.region };
+  const { scope } = input;
   const now = input.now ?? Date.now();
   const rule = input.ruleId ? await getRuleRow(input.ruleId) : await ruleOfGroup(scope, input.logGroup);
-  if (!rule || rule.region !== input.region) return null;
+  if (!rule || !(await runsIn(rule, scope)) || !ruleVisibleTo(rule, input.access)) return null;
   const group = await cachedGroup(scope, input.logGroup);
   const windows = windowsShown(
     rule,
@@ -124,9 +127,16 @@ export async function groupCoverage(input: {
     Math.min(input.to + 1, windowAt(now, rule.every, rule.timeZone).end),
   );
   const ledger = await ledgerOf(scope, rule.id, [input.logGroup], input.from, input.to + 1);
-  const history = asHistory(await historyFor(scope, [input.logGroup], rule.bucket));
+  const history = asHistory(await historyFor(scope, [input.logGroup], bucketFor(rule, scope.region)));
   const { row } = rowFor(rule, group, input.logGroup, windows, ledger, history, now);
   return { logGroup: input.logGroup, segments: inclusive(row.segments) };
+}
+
+/** Whether the rule runs in this (account, Region) now. */
+async function runsIn(rule: Rule, scope: Scope): Promise<boolean> {
+  return ruleTargets(rule, await listAccounts()).some(
+    (t) => t.account === scope.account && t.region === scope.region,
+  );
 }
 
 async function ruleOfGroup(scope: Scope, logGroup: string): Promise<Rule | null> {
@@ -143,7 +153,8 @@ async function ruleOfGroup(scope: Scope, logGroup: string): Promise<Rule | null>
 }
 
 export type OverviewQuery = {
-  region: string;
+  scope: Scope;
+  access?: AccountAccess;
   ruleId?: string;
   state?: CoverageState;
   q?: string;
@@ -155,10 +166,14 @@ export type OverviewQuery = {
 
 /** Every (rule, log group) row of /coverage, at-risk ones first, with totals and the capacity estimate. */
 export async function coverageOverview(query: OverviewQuery): Promise<CoverageOverview> {
-  const scope = { account: DEFAULT_ACCOUNT, region: query.region };
+  const { scope } = query;
   const now = query.now ?? Date.now();
-  const rules = (await listRuleRows({ region: query.region, account: DEFAULT_ACCOUNT })).filter(
-    (r) => !query.ruleId || r.id === query.ruleId,
+  const accounts = await listAccounts();
+  const rules = (await listRuleRows()).filter(
+    (r) =>
+      (!query.ruleId || r.id === query.ruleId) &&
+      ruleVisibleTo(r, query.access) &&
+      ruleTargets(r, accounts).some((t) => t.account === scope.account && t.region === scope.region),
   );
   const groups = new Map((await cachedGroups(scope)).map((g) => [g.name, g]));
   const db = await getDb();
@@ -190,7 +205,7 @@ export async function coverageOverview(query: OverviewQuery): Promise<CoverageOv
       query.from,
       query.to + 1,
     );
-    const history = asHistory(await historyFor(scope, names, rule.bucket));
+    const history = asHistory(await historyFor(scope, names, bucketFor(rule, scope.region)));
     const ledgerBy = groupBy(ledger, (l) => l.logGroup);
     const historyBy = groupBy(history, (h) => h.logGroup);
     for (const name of names) {
@@ -215,7 +230,7 @@ export async function coverageOverview(query: OverviewQuery): Promise<CoverageOv
       b.atRisk - a.atRisk || a.logGroup.localeCompare(b.logGroup) || a.ruleName.localeCompare(b.ruleName),
   );
   return {
-    region: query.region,
+    region: scope.region,
     from: query.from,
     to: query.to,
     unit: query.unit,
@@ -291,12 +306,15 @@ async function capacityNow(scope: Scope, rules: Rule[]) {
 export type GapItem = { ruleId: string; logGroup: string; start: number };
 
 /** What "Fill gaps" would do: the windows that are gaps or failed now, one export each. */
-export async function planGapFill(region: string, items: readonly GapItem[], now = Date.now()) {
-  const scope = { account: DEFAULT_ACCOUNT, region };
+export async function planGapFill(
+  scope: Scope,
+  items: readonly GapItem[],
+  { now = Date.now(), access }: { now?: number; access?: AccountAccess } = {},
+) {
   const planned: Array<GapItem & { window: Window; from: number; to: number; retry: string | null }> = [];
   for (const item of items) {
     const rule = await getRuleRow(item.ruleId);
-    if (!rule || rule.region !== region) continue;
+    if (!rule || !ruleVisibleTo(rule, access) || !(await runsIn(rule, scope))) continue;
     const window = windowAt(item.start, rule.every, rule.timeZone);
     if (window.start !== item.start) continue;
     const group = await cachedGroup(scope, item.logGroup);
@@ -308,7 +326,7 @@ export async function planGapFill(region: string, items: readonly GapItem[], now
     const to = window.end - 1;
     if (from >= to || window.end + rule.settleMinutes * 60_000 > now) continue;
     const [ledger] = await ledgerOf(scope, rule.id, [item.logGroup], window.start, window.end);
-    const archived = (await historyFor(scope, [item.logGroup], rule.bucket)).some(
+    const archived = (await historyFor(scope, [item.logGroup], bucketFor(rule, scope.region))).some(
       (h) => h.status === 'COMPLETED' && h.from <= from && h.to >= to,
     );
     if (archived) continue;
@@ -331,13 +349,12 @@ export async function planGapFill(region: string, items: readonly GapItem[], now
  */
 export async function fillGaps(
   caller: Caller,
-  region: string,
+  scope: Scope,
   items: readonly GapItem[],
 ): Promise<ActionResult<{ enqueued: number }>> {
-  const plan = await planGapFill(region, items);
+  const plan = await planGapFill(scope, items, { access: caller.accounts });
   if (plan.length === 0) return fail('coverageNothingToFill');
-  const scope = { account: DEFAULT_ACCOUNT, region };
-  const account = (await getIdentity(region)).account ?? '000000000000';
+  const account = (await getIdentity(scope)).account ?? '000000000000';
   let enqueued = 0;
   for (const p of plan) {
     if (p.retry) {
@@ -357,7 +374,8 @@ export async function fillGaps(
   }
   await recordActivity(caller, {
     action: 'coverage.fill',
-    region,
+    account: scope.account,
+    region: scope.region,
     target: `${enqueued}`,
     outcome: 'ok',
     detail: { jobs: enqueued, logGroups: [...new Set(plan.map((p) => p.logGroup))].slice(0, 20) },

@@ -1,5 +1,6 @@
 import 'server-only';
 import { CancelExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { Scope } from '@/lib/accounts/types';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
@@ -18,24 +19,32 @@ import { invalidateExportTasks } from './list';
  */
 export async function cancelExport(
   caller: Caller,
-  input: { region: string; taskId: string },
+  input: Scope & { taskId: string },
 ): Promise<ActionResult<{ taskId: string }>> {
-  const { region, taskId } = input;
+  const { account, region, taskId } = input;
+  const scope = { account, region };
   try {
-    await logsClient(region).send(new CancelExportTaskCommand({ taskId }));
+    await logsClient(scope).send(new CancelExportTaskCommand({ taskId }));
   } catch (err) {
     const mapped = reportAwsError('CancelExportTask', err, { taskId });
     // A refusal changes nothing in AWS, but the list may be showing a stale status: fetch it again.
-    invalidateExportTasks(region);
+    invalidateExportTasks(scope);
     if (mapped.code === 'taskAlreadyFinished' || mapped.retryable) {
-      const now = await describeTask(region, taskId).catch(() => null);
+      const now = await describeTask(scope, taskId).catch(() => null);
       if (now?.status === 'PENDING_CANCEL' || now?.status === 'CANCELLED') {
-        await recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
+        await recordActivity(caller, {
+          action: 'export.cancel',
+          account,
+          region,
+          target: taskId,
+          outcome: 'ok',
+        });
         return ok({ taskId });
       }
     }
     await recordActivity(caller, {
       action: 'export.cancel',
+      account,
       region,
       target: taskId,
       outcome: 'error',
@@ -43,7 +52,7 @@ export async function cancelExport(
     });
     return fail(mapped.code, mapped.params);
   }
-  invalidateExportTasks(region);
-  await recordActivity(caller, { action: 'export.cancel', region, target: taskId, outcome: 'ok' });
+  invalidateExportTasks(scope);
+  await recordActivity(caller, { action: 'export.cancel', account, region, target: taskId, outcome: 'ok' });
   return ok({ taskId });
 }

@@ -1,5 +1,6 @@
 // zod/mini: the same rules as classic zod, tree-shakable, since the wizard ships this schema to the browser.
 import * as z from 'zod/mini';
+import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { MAX_PREFIX_BYTES } from '@/lib/policy/schema';
 import { hasForbiddenChars, hasPolicyWildcard } from '@/lib/text/free-text';
 import { CHUNKS, countChunks } from '@/lib/time-range/chunks';
@@ -103,6 +104,8 @@ const epochMs = (error: string) => z.int({ error }).check(z.gte(0, { error }));
 
 export const createExportSchema = z
   .object({
+    /** The Logport account (absent: `default`, the ambient credentials). */
+    account: z.optional(z.string().check(z.regex(ACCOUNT_NAME, { error: E.invalidValue }))),
     region: z.string().check(z.regex(REGION_PATTERN, { error: E.regionInvalid })),
     logGroupNames: z
       .array(logGroupNameSchema)

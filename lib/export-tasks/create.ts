@@ -1,8 +1,9 @@
 import 'server-only';
 import { CreateExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { accountRegions } from '@/lib/accounts/registry';
+import { DEFAULT_ACCOUNT } from '@/lib/accounts/types';
 import { logsCreateClient } from '@/lib/aws/clients';
 import { type LogportError, mayHaveActed, reportAwsError } from '@/lib/aws/errors';
-import { configuredRegions } from '@/lib/aws/regions';
 import { CLOCK_SKEW_MS, findTask, sameExport } from './find';
 import { findActiveExportTask, invalidateExportTasks } from './list';
 import type { ExportSpec, ExportTask } from './types';
@@ -29,8 +30,9 @@ export type CreateExportResult =
  */
 export async function createExport(req: CreateExportRequest): Promise<CreateExportResult> {
   const askedAt = Date.now();
+  const scope = { account: req.account ?? DEFAULT_ACCOUNT, region: req.region };
   try {
-    const out = await logsCreateClient(req.region).send(
+    const out = await logsCreateClient(scope).send(
       new CreateExportTaskCommand({
         logGroupName: req.logGroupName,
         logStreamNamePrefix: req.logStreamNamePrefix || undefined,
@@ -41,7 +43,7 @@ export async function createExport(req: CreateExportRequest): Promise<CreateExpo
         taskName: req.taskName || undefined,
       }),
     );
-    invalidateExportTasks(req.region);
+    invalidateExportTasks(scope);
     if (!out.taskId) return { ok: false, error: { code: 'awsUnknown', retryable: false } };
     return { ok: true, taskId: out.taskId };
   } catch (err) {
@@ -67,7 +69,7 @@ export async function createExport(req: CreateExportRequest): Promise<CreateExpo
     for (const waitMs of [0, LOOK_AGAIN_MS]) {
       if (waitMs) await new Promise((r) => setTimeout(r, waitMs));
       try {
-        const mine = await findTask(req.region, askedAt - CLOCK_SKEW_MS, sameExport({ ...req, taskName }));
+        const mine = await findTask(scope, askedAt - CLOCK_SKEW_MS, sameExport({ ...req, taskName }));
         if (mine) return { ok: true, taskId: mine.taskId, recovered: true };
       } catch (lookupErr) {
         reportAwsError('DescribeExportTasks (after a failed create)', lookupErr);
@@ -86,7 +88,8 @@ const LOOK_AGAIN_MS = 2_000;
 async function busy(req: CreateExportRequest, error: LogportError): Promise<CreateExportResult> {
   let active: ActiveExport | null = null;
   try {
-    active = await findActiveExportTask(await configuredRegions(), { fresh: true });
+    const account = req.account ?? DEFAULT_ACCOUNT;
+    active = await findActiveExportTask(account, await accountRegions(account), { fresh: true });
   } catch (lookupErr) {
     reportAwsError('DescribeExportTasks (active)', lookupErr);
   }

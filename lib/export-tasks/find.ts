@@ -1,5 +1,6 @@
 import 'server-only';
 import { DescribeExportTasksCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { Scope } from '@/lib/accounts/types';
 import { logsClient } from '@/lib/aws/clients';
 import { describeExportTask, toExportTask } from './list';
 import type { ExportSpec, ExportTask } from './types';
@@ -14,13 +15,13 @@ export const CLOCK_SKEW_MS = 60_000;
  * that is not newest first (a backend that is not quite AWS) is read whole, and never ends the search early.
  */
 export async function findTask(
-  region: string,
+  scope: Scope,
   since: number,
   matches: (task: ExportTask) => boolean,
 ): Promise<ExportTask | null> {
   let nextToken: string | undefined;
   do {
-    const out = await logsClient(region).send(new DescribeExportTasksCommand({ nextToken, limit: 50 }));
+    const out = await logsClient(scope).send(new DescribeExportTasksCommand({ nextToken, limit: 50 }));
     const tasks = (out.exportTasks ?? []).map(toExportTask);
     const newestFirst = tasks.every(
       (t, i) => t.createdAt !== null && (i === 0 || (tasks[i - 1]?.createdAt ?? 0) >= t.createdAt),
@@ -42,18 +43,18 @@ export async function findTask(
 }
 
 /** One task by id, fresh from AWS (null: unknown, an empty list from AWS or an error from moto alike). */
-export function describeTask(region: string, taskId: string): Promise<ExportTask | null> {
-  return describeExportTask(region, taskId);
+export function describeTask(scope: Scope, taskId: string): Promise<ExportTask | null> {
+  return describeExportTask(scope, taskId);
 }
 
 /** The task a submission created under its (unique per job) name, unless it is one we must not adopt. */
 export function findTaskByName(
-  region: string,
+  scope: Scope,
   taskName: string,
   since: number,
   exclude: readonly string[] = [],
 ): Promise<ExportTask | null> {
-  return findTask(region, since, (t) => t.taskName === taskName && !exclude.includes(t.taskId));
+  return findTask(scope, since, (t) => t.taskName === taskName && !exclude.includes(t.taskId));
 }
 
 /** A task exactly like this request: same name, group, range and destination. */

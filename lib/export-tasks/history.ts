@@ -106,7 +106,7 @@ export async function syncExportHistory(scope: Scope, now = Date.now()): Promise
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     let out: DescribeExportTasksCommandOutput;
     try {
-      out = await logsClient(scope.region).send(new DescribeExportTasksCommand({ nextToken, limit: PAGE }));
+      out = await logsClient(scope).send(new DescribeExportTasksCommand({ nextToken, limit: PAGE }));
     } catch (err) {
       // An expired resume token: start again from the newest (already stored tasks cost nothing to see again).
       if (nextToken && !complete) {
@@ -141,7 +141,7 @@ export async function syncExportHistory(scope: Scope, now = Date.now()): Promise
     .execute();
   for (const { task_id } of moving) {
     if (seen.has(task_id)) continue;
-    const task = await describeExportTask(scope.region, task_id);
+    const task = await describeExportTask(scope, task_id);
     calls++;
     if (task) await storeTasks(scope, [task], now);
   }

@@ -26,7 +26,7 @@ async function admin(route: string, body?: unknown) {
 
 async function createTask(): Promise<string> {
   const now = Date.now();
-  const out = await clients.logsClient(region).send(
+  const out = await clients.logsClient({ account: 'default', region: region }).send(
     new CreateExportTaskCommand({
       logGroupName: '/aws/lambda/orders-api',
       from: now - 86_400_000,
@@ -38,7 +38,9 @@ async function createTask(): Promise<string> {
 }
 
 async function statusOf(taskId: string): Promise<string | undefined> {
-  const out = await clients.logsClient(region).send(new DescribeExportTasksCommand({ taskId }));
+  const out = await clients
+    .logsClient({ account: 'default', region: region })
+    .send(new DescribeExportTasksCommand({ taskId }));
   return out.exportTasks?.[0]?.status?.code;
 }
 
@@ -78,7 +80,7 @@ describe('listExportTasks against the emulator', () => {
     await list.listExportTasks({ region });
     await list.listExportTasks({ region });
     expect((await admin('stats'))['logs:DescribeExportTasks']).toBe(1);
-    list.invalidateExportTasks(region);
+    list.invalidateExportTasks({ account: 'default', region: region });
     await list.listExportTasks({ region });
     expect((await admin('stats'))['logs:DescribeExportTasks']).toBe(2);
   });
@@ -100,7 +102,7 @@ describe('cancelExport against the emulator', () => {
   it('cancels a pending task and records who did it', async () => {
     await admin('config', { pendingMs: 60_000, runningMs: 1_000 });
     const taskId = await createTask();
-    const result = await cancel.cancelExport(caller, { region, taskId });
+    const result = await cancel.cancelExport(caller, { account: 'default', region, taskId });
     expect(result).toEqual({ ok: true, data: { taskId } });
     expect(['PENDING_CANCEL', 'CANCELLED']).toContain(await statusOf(taskId));
     const entry = (await audit.listActivity({ action: 'export.cancel' }))[0];
@@ -112,7 +114,7 @@ describe('cancelExport against the emulator', () => {
     const taskId = await createTask();
     await admin('stats/reset', {});
     await admin('faults', { lostResponseRate: 1, operations: ['logs:CancelExportTask'] });
-    const result = await cancel.cancelExport(caller, { region, taskId });
+    const result = await cancel.cancelExport(caller, { account: 'default', region, taskId });
     await admin('faults', {});
     expect(result).toEqual({ ok: true, data: { taskId } });
     // The lost answer, then the SDK's retry that AWS refuses (already cancelling).
@@ -124,7 +126,7 @@ describe('cancelExport against the emulator', () => {
     await admin('config', { pendingMs: 100, runningMs: 100 });
     const taskId = await createTask();
     await expect.poll(() => statusOf(taskId), { timeout: 5_000 }).toBe('COMPLETED');
-    const result = await cancel.cancelExport(caller, { region, taskId });
+    const result = await cancel.cancelExport(caller, { account: 'default', region, taskId });
     expect(result).toMatchObject({ ok: false, error: 'taskAlreadyFinished' });
     expect(JSON.stringify(result)).not.toMatch(/InvalidOperation|specified export task/);
     expect((await audit.listActivity({ action: 'export.cancel' }))[0]).toMatchObject({
@@ -134,7 +136,7 @@ describe('cancelExport against the emulator', () => {
   });
 
   it('says an unknown task does not exist', async () => {
-    const result = await cancel.cancelExport(caller, { region, taskId: 'no-such-task' });
+    const result = await cancel.cancelExport(caller, { account: 'default', region, taskId: 'no-such-task' });
     expect(result).toMatchObject({ ok: false, error: 'taskNotFound' });
   });
 });

@@ -18,10 +18,11 @@ const taskId = z
   .refine((v) => !hasForbiddenChars(v) && ![...v].some((c) => c.trim() === ''), 'no spaces');
 
 /**
- * The list query the table polls (GET /api/export-tasks): `region, status, taskId, nextToken, limit`.
+ * The list query the table polls (GET /api/export-tasks): `account, region, status, taskId, nextToken, limit`.
  * `status` becomes AWS's `statusCode`; `limit` is AWS's 1-50 (default 50).
  */
 export const listQuerySchema = z.object({
+  account: z.preprocess(blank, z.string().max(32).optional()),
   region: z.preprocess(blank, z.string().max(32).optional()),
   status: z.preprocess(blank, z.enum(STATUS_CODES).optional()),
   taskId: z.preprocess(blank, taskId.optional()),
@@ -36,6 +37,7 @@ export function parseListQuery(params: URLSearchParams) {
 
 /** The cancel action's input (the confirmation dialog sends it; the action validates it again). */
 export const cancelInputSchema = z.object({
+  account: z.string().min(1).max(32).optional(),
   region: z.string().min(1).max(32),
   taskId,
 });

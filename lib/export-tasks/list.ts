@@ -4,6 +4,7 @@ import {
   DescribeExportTasksCommand,
   type DescribeExportTasksCommandOutput,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { DEFAULT_ACCOUNT, type Scope } from '@/lib/accounts/types';
 import { logsClient } from '@/lib/aws/clients';
 import { SharedAnswers } from './cache';
 import { pollBackoffMs } from './poll';
@@ -11,6 +12,8 @@ import { holdsExportSlot, isStatusCode } from './status';
 import type { ExportTask, ExportTaskPage, StatusCode } from './types';
 
 export type ListQuery = {
+  /** The Logport account (default: `default`, the ambient credentials). */
+  account?: string;
   region: string;
   statusCode?: StatusCode;
   taskId?: string;
@@ -102,7 +105,7 @@ async function fetchPage(query: ListQuery): Promise<ExportTaskPage> {
   const limit = query.limit ?? 50;
   let out: DescribeExportTasksCommandOutput;
   try {
-    out = await logsClient(query.region).send(
+    out = await logsClient(scopeOf(query)).send(
       new DescribeExportTasksCommand({
         statusCode: query.statusCode,
         taskId: query.taskId,
@@ -146,6 +149,7 @@ function withPollAt(key: string, page: ExportTaskPage): ExportTaskPage {
  */
 export function listExportTasks(query: ListQuery, use: 'page' | 'head' = 'page'): Promise<ExportTaskPage> {
   const key = [
+    query.account ?? DEFAULT_ACCOUNT,
     query.region,
     query.statusCode ?? '',
     query.taskId ?? '',
@@ -157,19 +161,24 @@ export function listExportTasks(query: ListQuery, use: 'page' | 'head' = 'page')
 }
 
 /** Drop shared answers after a change (create, cancel) so the next poll shows it. */
-export function invalidateExportTasks(region?: string): void {
-  answers.invalidate(region ? `${region}|` : '');
-  headAnswers.invalidate(region ? `${region}|` : '');
+export function invalidateExportTasks(scope?: Scope): void {
+  const prefix = scope ? `${scope.account}|${scope.region}|` : '';
+  answers.invalidate(prefix);
+  headAnswers.invalidate(prefix);
 }
 
-export async function getExportTask(region: string, taskId: string): Promise<ExportTask | null> {
-  const page = await listExportTasks({ region, taskId });
+export async function getExportTask(scope: Scope, taskId: string): Promise<ExportTask | null> {
+  const page = await listExportTasks({ ...scope, taskId });
   return page.tasks[0] ?? null;
 }
 
 /** One task by id, fresh from AWS (null: unknown, whether the backend says so with an empty list or an error). */
-export async function describeExportTask(region: string, taskId: string): Promise<ExportTask | null> {
-  return (await fetchPage({ region, taskId })).tasks[0] ?? null;
+export async function describeExportTask(scope: Scope, taskId: string): Promise<ExportTask | null> {
+  return (await fetchPage({ ...scope, taskId })).tasks[0] ?? null;
+}
+
+function scopeOf(query: ListQuery): Scope {
+  return { account: query.account ?? DEFAULT_ACCOUNT, region: query.region };
 }
 
 /**
@@ -182,6 +191,7 @@ export async function describeExportTask(region: string, taskId: string): Promis
  * newest tasks are read without a filter instead (the active task is the newest one: AWS allows only one).
  */
 export async function findActiveExportTask(
+  account: string,
   regions: readonly string[],
   { fresh = false }: { fresh?: boolean } = {},
 ): Promise<(ExportTask & { region: string }) | null> {
@@ -189,13 +199,13 @@ export async function findActiveExportTask(
     const read = (query: ListQuery) => (fresh ? fetchPage(query) : listExportTasks(query));
     let ignored = false;
     for (const statusCode of ['RUNNING', 'PENDING'] as const) {
-      const page = await read({ region, statusCode, limit: 1 });
+      const page = await read({ account, region, statusCode, limit: 1 });
       ignored ||= filterIgnored.has(page);
       const task = page.tasks.find((t) => holdsExportSlot(t.status));
       if (task) return { ...task, region };
     }
     if (ignored) {
-      const task = (await read({ region })).tasks.find((t) => holdsExportSlot(t.status));
+      const task = (await read({ account, region })).tasks.find((t) => holdsExportSlot(t.status));
       if (task) return { ...task, region };
     }
   }

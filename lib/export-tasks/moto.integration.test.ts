@@ -120,17 +120,28 @@ describe.skipIf(!hasMoto)('Logport against moto', () => {
   });
 
   it('details: a known id is that task; an unknown id is not found (moto answers with an error)', async () => {
-    const task = await list.getExportTask(region, created[1] ?? '');
+    const task = await list.getExportTask({ account: 'default', region: region }, created[1] ?? '');
     expect(task?.taskName).toBe('second');
-    expect(await list.getExportTask(region, '00000000-0000-4000-8000-000000000000')).toBeNull();
-    expect(await list.describeExportTask(region, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(
+      await list.getExportTask(
+        { account: 'default', region: region },
+        '00000000-0000-4000-8000-000000000000',
+      ),
+    ).toBeNull();
+    expect(
+      await list.describeExportTask(
+        { account: 'default', region: region },
+        '00000000-0000-4000-8000-000000000000',
+      ),
+    ).toBeNull();
   });
 
   it('the queue’s active check and the preflight are not blocked by finished tasks', async () => {
     // The queue asks fresh; the preflight through the shared answers.
-    expect(await list.findActiveExportTask([region], { fresh: true })).toBeNull();
-    expect(await list.findActiveExportTask([region])).toBeNull();
+    expect(await list.findActiveExportTask('default', [region], { fresh: true })).toBeNull();
+    expect(await list.findActiveExportTask('default', [region])).toBeNull();
     const result = await preflight.runPreflight({
+      account: 'default',
       region,
       bucket,
       prefix: 'exportedlogs',
@@ -159,6 +170,6 @@ describe.skipIf(!hasMoto)('Logport against moto', () => {
     list.invalidateExportTasks();
     const page = await list.listExportTasks({ region });
     expect(page.tasks[0]).toMatchObject({ taskId: out.taskId, taskName: 'stuck', status: 'UNKNOWN' });
-    expect(await list.findActiveExportTask([region], { fresh: true })).toBeNull();
+    expect(await list.findActiveExportTask('default', [region], { fresh: true })).toBeNull();
   });
 });

@@ -7,7 +7,13 @@ import type { ExportTask, ExportTaskPage, StatusCode } from './types';
  * Client-safe query keys and options for the export history. The server prefetches with the same key and
  * shape (its own queryFn calls lib/ directly); the browser polls GET /api/export-tasks, never a server action.
  */
-export type ListFilter = { region: string; status: StatusCode | null; taskId: string | null };
+/** What a list shows: the account (absent: the server's choice for this page), the Region, filters. */
+export type ListFilter = {
+  account?: string;
+  region: string;
+  status: StatusCode | null;
+  taskId: string | null;
+};
 
 /** The loaded part of the history: rows newest first, the cursor for older rows, and what the last poll saw. */
 export type TaskListData = {
@@ -25,9 +31,12 @@ export type TaskListData = {
 export const exportTaskKeys = {
   all: ['export-tasks'] as const,
   lists: () => [...exportTaskKeys.all, 'list'] as const,
-  list: (f: ListFilter) => [...exportTaskKeys.lists(), f.region, f.status ?? '', f.taskId ?? ''] as const,
-  head: (f: ListFilter) => [...exportTaskKeys.all, 'head', f.region, f.status ?? ''] as const,
-  objects: (region: string, taskId: string) => [...exportTaskKeys.all, 'objects', region, taskId] as const,
+  list: (f: ListFilter) =>
+    [...exportTaskKeys.lists(), f.account ?? '', f.region, f.status ?? '', f.taskId ?? ''] as const,
+  head: (f: ListFilter) =>
+    [...exportTaskKeys.all, 'head', f.account ?? '', f.region, f.status ?? ''] as const,
+  objects: (region: string, taskId: string, account = '') =>
+    [...exportTaskKeys.all, 'objects', account, region, taskId] as const,
 };
 
 export { POLL_BACKOFF, POLL_BASE_MS, POLL_MAX_MS };
@@ -151,10 +160,11 @@ export class ListError extends Error {
 }
 
 export function listUrl(
-  filter: Pick<ListFilter, 'region' | 'status'> & { taskId?: string | null },
+  filter: Pick<ListFilter, 'account' | 'region' | 'status'> & { taskId?: string | null },
   extra: { nextToken?: string | null; limit?: number } = {},
 ): string {
   const params = new URLSearchParams({ region: filter.region });
+  if (filter.account) params.set('account', filter.account);
   if (filter.status) params.set('status', filter.status);
   if (filter.taskId) params.set('taskId', filter.taskId);
   if (extra.nextToken) params.set('nextToken', extra.nextToken);
@@ -186,7 +196,7 @@ async function fetchWithHeaders<T>(
 }
 
 export async function fetchTaskPage(
-  filter: Pick<ListFilter, 'region' | 'status'> & { taskId?: string | null },
+  filter: Pick<ListFilter, 'account' | 'region' | 'status'> & { taskId?: string | null },
   extra: { nextToken?: string | null; limit?: number } = {},
   signal?: AbortSignal,
 ): Promise<ExportTaskPage> {
@@ -233,7 +243,7 @@ export function exportTaskHeadOptions(
     initialDataUpdatedAt: known.at,
     queryFn: async ({ signal }) => {
       const page = await fetchTaskPage(
-        { region: filter.region, status: filter.status },
+        { account: filter.account, region: filter.region, status: filter.status },
         { limit: 1 },
         signal,
       );

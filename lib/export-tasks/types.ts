@@ -48,6 +48,8 @@ export type ExportTaskPage = {
  * CreateExportTask receives. The task name is what matches a queued job to its AWS task.
  */
 export type ExportSpec = {
+  /** The Logport account (absent: `default`, the ambient credentials). */
+  account?: string;
   region: string;
   logGroupName: string;
   logStreamNamePrefix?: string;

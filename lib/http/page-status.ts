@@ -1,7 +1,8 @@
 import 'server-only';
 import { awsTaskId, parseView } from '@/components/export-tasks/table-state';
+import { ACCOUNT_COOKIE, REGION_COOKIE, resolveScopeFrom } from '@/lib/accounts/scope';
+import type { Scope } from '@/lib/accounts/types';
 import { mapAwsError } from '@/lib/aws/errors';
-import { configuredRegions, REGION_COOKIE } from '@/lib/aws/regions';
 import { listExportTasks } from '@/lib/export-tasks/list';
 
 /**
@@ -26,10 +27,16 @@ const RETRY_AFTER_SECONDS = 5;
 
 type Cookies = { get(name: string): { value: string } | undefined };
 
-async function regionOf(cookies: Cookies): Promise<string> {
-  const regions = await configuredRegions();
-  const chosen = cookies.get(REGION_COOKIE)?.value;
-  return chosen && regions.includes(chosen) ? chosen : (regions[0] ?? 'us-east-1');
+/** The (account, Region) the page will render in: the URL's choice, else the remembered one (cookies). */
+async function scopeOf(url: URL, cookies: Cookies): Promise<Scope | null> {
+  const result = await resolveScopeFrom(
+    { account: url.searchParams.get('account'), region: url.searchParams.get('region') },
+    {
+      account: cookies.get(ACCOUNT_COOKIE)?.value ?? null,
+      region: cookies.get(REGION_COOKIE)?.value ?? null,
+    },
+  );
+  return result.ok ? result.scope : null;
 }
 
 function failure(err: unknown): PageStatus {
@@ -52,11 +59,15 @@ function taskIdOf(pathname: string): string | null {
 
 export async function pageStatus(url: URL, cookies: Cookies): Promise<PageStatus | null> {
   const taskId = taskIdOf(url.pathname);
+  if (taskId === null && url.pathname !== '/exports' && url.pathname !== '/exports/') return null;
+  const scope = await scopeOf(url, cookies);
+  // An account or Region the page will refuse: the page itself says so (it knows the user's accounts).
+  if (!scope) return null;
   if (taskId !== null) {
     // The page's own rule for ids it will not even ask AWS about.
     if (taskId.length === 0 || taskId.length > 512 || /\s/.test(taskId)) return { status: 404 };
     try {
-      const page = await listExportTasks({ region: await regionOf(cookies), taskId });
+      const page = await listExportTasks({ ...scope, taskId });
       return page.tasks.some((t) => t.taskId === taskId) ? null : { status: 404 };
     } catch (err) {
       return failure(err);
@@ -67,7 +78,7 @@ export async function pageStatus(url: URL, cookies: Cookies): Promise<PageStatus
     const id = awsTaskId(view);
     try {
       await listExportTasks({
-        region: await regionOf(cookies),
+        ...scope,
         statusCode: view.status ?? undefined,
         taskId: id ?? undefined,
       });

@@ -52,7 +52,7 @@ export async function syncLogGroups(
   let nextToken: string | undefined;
   let calls = 0;
   do {
-    const out = await logsClient(scope.region).send(new DescribeLogGroupsCommand({ nextToken, limit: 50 }));
+    const out = await logsClient(scope).send(new DescribeLogGroupsCommand({ nextToken, limit: 50 }));
     calls++;
     for (const g of out.logGroups ?? []) {
       if (!g.logGroupName || listed.has(g.logGroupName)) continue;
@@ -163,9 +163,7 @@ export async function refreshTags(
       if (!g?.arn) continue;
       try {
         calls++;
-        const out = await logsClient(scope.region).send(
-          new ListTagsForResourceCommand({ resourceArn: g.arn }),
-        );
+        const out = await logsClient(scope).send(new ListTagsForResourceCommand({ resourceArn: g.arn }));
         await db
           .updateTable('log_groups')
           .set({ tags: JSON.stringify(out.tags ?? {}), tags_read_at: now })

@@ -59,7 +59,11 @@ describe('log group search (DescribeLogGroups with logGroupNamePattern)', () => 
   });
 
   it('finds exact names for a reloaded wizard and leaves out the missing', async () => {
-    const found = await search.getLogGroups('us-east-2', ['my-log-group', '/bulk/service-007', '/nope']);
+    const found = await search.getLogGroups({ account: 'default', region: 'us-east-2' }, [
+      'my-log-group',
+      '/bulk/service-007',
+      '/nope',
+    ]);
     expect(found.map((g) => g.name)).toEqual(['my-log-group', '/bulk/service-007']);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { type LogGroup as AwsLogGroup, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DEFAULT_ACCOUNT, type Scope } from '@/lib/accounts/types';
 import { logsClient } from '@/lib/aws/clients';
 
 export type LogGroupSummary = {
@@ -28,12 +29,13 @@ function toSummary(g: AwsLogGroup): LogGroupSummary {
  * with 10,000 groups costs one small call per page rather than a full listing.
  */
 export async function searchLogGroups(query: {
+  account?: string;
   region: string;
   pattern?: string;
   nextToken?: string;
   limit?: number;
 }): Promise<LogGroupPage> {
-  const out = await logsClient(query.region).send(
+  const out = await logsClient({ account: query.account ?? DEFAULT_ACCOUNT, region: query.region }).send(
     new DescribeLogGroupsCommand({
       logGroupNamePattern: query.pattern || undefined,
       nextToken: query.nextToken || undefined,
@@ -44,11 +46,11 @@ export async function searchLogGroups(query: {
 }
 
 /** The named groups' details (for a reloaded wizard); names that do not exist are left out. */
-export async function getLogGroups(region: string, names: string[]): Promise<LogGroupSummary[]> {
+export async function getLogGroups(scope: Scope, names: string[]): Promise<LogGroupSummary[]> {
   const found = await Promise.all(
     names.map(async (name) => {
       // The shortest name with this prefix is the name itself, so one result answers whether it exists.
-      const out = await logsClient(region).send(
+      const out = await logsClient(scope).send(
         new DescribeLogGroupsCommand({ logGroupNamePrefix: name, limit: 1 }),
       );
       const g = out.logGroups?.[0];

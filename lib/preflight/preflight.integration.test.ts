@@ -6,7 +6,12 @@ let emulator: RunningEmulator;
 let runPreflight: typeof import('./run').runPreflight;
 let createExport: typeof import('@/lib/export-tasks/create').createExport;
 
-const base = { region: 'us-east-2', prefix: 'exportedlogs', logGroupNames: ['/aws/lambda/orders-api'] };
+const base = {
+  account: 'default',
+  region: 'us-east-2',
+  prefix: 'exportedlogs',
+  logGroupNames: ['/aws/lambda/orders-api'],
+};
 const yesterday = { from: Date.now() - 2 * 86_400_000, to: Date.now() - 86_400_000 };
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import 'server-only';
+import { accountRegions, listAccounts } from '@/lib/accounts/registry';
+import type { Scope } from '@/lib/accounts/types';
 import { mapAwsError, reportAwsError } from '@/lib/aws/errors';
 import { getIdentity } from '@/lib/aws/identity';
-import { configuredRegions } from '@/lib/aws/regions';
 import { findActiveExportTask, invalidateExportTasks } from '@/lib/export-tasks/list';
 import { checkExportAccess, parsePolicy } from '@/lib/policy';
 import { generatorHref } from '@/lib/policy/generator-href';
@@ -9,6 +10,8 @@ import { getBucketEncryption, getBucketPolicyText, getBucketRegion } from '@/lib
 import type { PreflightCheck, PreflightFinding, PreflightResult } from './types';
 
 export type PreflightInput = {
+  /** The account that exports (its credentials, its aws:SourceAccount). */
+  account: string;
   region: string;
   bucket: string;
   prefix: string;
@@ -39,11 +42,37 @@ const skip = (id: PreflightCheck['id'], code: string, params: Params = {}): Pref
   params,
 });
 
+/**
+ * Who can read the bucket: the exporting account, or (a central archive bucket in another account) another
+ * configured account of the same Region that owns it. The checks read the bucket with that account's
+ * credentials; the exporting account is still what the policy must let in.
+ */
+async function bucketReader(input: PreflightInput): Promise<{ scope: Scope; region: string }> {
+  const own = { account: input.account, region: input.region };
+  try {
+    return { scope: own, region: await getBucketRegion(own, input.bucket) };
+  } catch (err) {
+    const name = errorName(err);
+    if (name !== 'AccessDenied' && mapAwsError(err).code !== 'awsAccessDenied') throw err;
+    for (const other of await listAccounts()) {
+      if (other.name === input.account || !other.regions.includes(input.region)) continue;
+      const scope = { account: other.name, region: input.region };
+      try {
+        return { scope, region: await getBucketRegion(scope, input.bucket) };
+      } catch {
+        // Not this account's bucket either.
+      }
+    }
+    throw err;
+  }
+}
+
 async function bucketChecks(input: PreflightInput): Promise<PreflightCheck[]> {
   const { region, bucket } = input;
   let bucketRegion: string;
+  let reader: Scope;
   try {
-    bucketRegion = await getBucketRegion(region, bucket);
+    ({ scope: reader, region: bucketRegion } = await bucketReader(input));
   } catch (err) {
     const name = errorName(err);
     if (name === 'NoSuchBucket' || name === 'NotFound') {
@@ -77,20 +106,23 @@ async function bucketChecks(input: PreflightInput): Promise<PreflightCheck[]> {
     return checks;
   }
   checks.push({ id: 'region', verdict: 'pass', code: 'sameRegion', params: { region } });
-  const [policy, encryption] = await Promise.all([policyCheck(input), encryptionCheck(region, bucket)]);
+  const [policy, encryption] = await Promise.all([
+    policyCheck(input, reader),
+    encryptionCheck(reader, bucket),
+  ]);
   checks.push(policy, encryption);
   return checks;
 }
 
-async function policyCheck(input: PreflightInput): Promise<PreflightCheck> {
+async function policyCheck(input: PreflightInput, reader: Scope): Promise<PreflightCheck> {
   const { region, bucket, prefix } = input;
-  const identity = await getIdentity(region);
+  const identity = await getIdentity({ account: input.account, region });
   const account = identity.account;
   const fix = { kind: 'policy' as const, href: generatorHref(bucket, region, account, prefix) };
   if (!account) return { id: 'policy', verdict: 'warn', code: 'accountUnknown', params: { bucket }, fix };
   let text: string | null;
   try {
-    text = await getBucketPolicyText(region, bucket);
+    text = await getBucketPolicyText(reader, bucket);
   } catch (err) {
     const mapped = reportAwsError('preflight GetBucketPolicy', err, { bucket });
     return {
@@ -145,9 +177,10 @@ async function policyCheck(input: PreflightInput): Promise<PreflightCheck> {
   return { id: 'policy', verdict: 'fail', code: 'policyDenies', params, findings, fix };
 }
 
-async function encryptionCheck(region: string, bucket: string): Promise<PreflightCheck> {
+async function encryptionCheck(reader: Scope, bucket: string): Promise<PreflightCheck> {
+  const { region } = reader;
   try {
-    const enc = await getBucketEncryption(region, bucket);
+    const enc = await getBucketEncryption(reader, bucket);
     if (enc.algorithm === 'aws:kms') {
       const keyId = enc.kmsKeyId ?? '';
       // The AWS managed key cannot be shared with CloudWatch Logs; only a customer managed key works.
@@ -181,11 +214,11 @@ async function encryptionCheck(region: string, bucket: string): Promise<Prefligh
   }
 }
 
-async function activeCheck(mode: PreflightInput['mode']): Promise<PreflightCheck> {
+async function activeCheck(account: string, mode: PreflightInput['mode']): Promise<PreflightCheck> {
   try {
     // A fresh look: a cached "nothing active" from seconds ago would let a launch fail for no visible reason.
     invalidateExportTasks();
-    const active = await findActiveExportTask(await configuredRegions());
+    const active = await findActiveExportTask(account, await accountRegions(account));
     if (!active) return { id: 'active', verdict: 'pass', code: 'noActiveExport', params: {} };
     const params = {
       taskId: active.taskId,
@@ -208,7 +241,7 @@ async function activeCheck(mode: PreflightInput['mode']): Promise<PreflightCheck
  * same answers AWS would give, before anything is created. Never throws: a check that cannot run says so.
  */
 export async function runPreflight(input: PreflightInput): Promise<PreflightResult> {
-  const [bucket, active] = await Promise.all([bucketChecks(input), activeCheck(input.mode)]);
+  const [bucket, active] = await Promise.all([bucketChecks(input), activeCheck(input.account, input.mode)]);
   const checks = [...bucket, active];
   return { checks, ok: checks.every((c) => c.verdict !== 'fail'), ranAt: Date.now() };
 }

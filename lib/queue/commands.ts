@@ -83,7 +83,11 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
   });
   if (!now) return fail('queueJobNotCancellable');
   if (now.state === 'running' && now.taskId) {
-    const result = await cancelExport(caller, { region: now.region, taskId: now.taskId });
+    const result = await cancelExport(caller, {
+      account: now.account,
+      region: now.region,
+      taskId: now.taskId,
+    });
     if (!result.ok && result.error !== 'taskAlreadyFinished') return result;
     return ok({ state: 'running' });
   }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_ACCOUNT } from '@/lib/accounts/types';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
 import { transaction } from '@/lib/db';
@@ -47,10 +48,15 @@ export async function enqueueJobs(
         rule_id: null,
       })
       .execute();
-    await insertJobs(batchId, valid, { ids: jobIds, by: caller, priority: PERSON, now });
+    // A batch runs in one account (the wizard plans it in one); its first job names it.
+    const account = valid[0]?.account ?? DEFAULT_ACCOUNT;
+    if (valid.some((j) => (j.account ?? DEFAULT_ACCOUNT) !== account))
+      throw new QueueError('queueInvalidJobs', { index: 1 });
+    await insertJobs(batchId, valid, { ids: jobIds, by: caller, priority: PERSON, account, now });
     const regions = [...new Set(valid.map((j) => j.region))];
     await recordActivity(caller, {
       action: 'queue.enqueue',
+      account: valid[0]?.account ?? DEFAULT_ACCOUNT,
       ...(regions.length === 1 && regions[0] ? { region: regions[0] } : {}),
       target: batchId,
       outcome: 'ok',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import {
   bucketSchema,
   destinationPrefixSchema,
@@ -14,6 +15,7 @@ import {
  */
 export const newJobSchema = z
   .strictObject({
+    account: z.optional(z.string().check(z.regex(ACCOUNT_NAME))),
     region: z.string().check(z.regex(REGION_PATTERN)),
     logGroupName: logGroupNameSchema,
     logStreamNamePrefix: z.optional(z.string().check(z.minLength(1), z.maxLength(512), z.regex(/^[^:*]*$/))),

@@ -60,11 +60,12 @@ export async function getJob(id: string): Promise<StoredJob | null> {
 }
 
 /** The job the worker follows (AWS holds its task); at most one by construction. */
-export async function runningJob(): Promise<StoredJob | null> {
+export async function runningJob(account: string): Promise<StoredJob | null> {
   const db = await getDb();
   const row = await db
     .selectFrom('queue_jobs')
     .selectAll()
+    .where('account', '=', account)
     .where('state', '=', 'running')
     .orderBy('position')
     .limit(1)
@@ -77,9 +78,15 @@ export async function runningJob(): Promise<StoredJob | null> {
  * before rules' windows, each in queue order. A job waiting out a backoff does not hold up the jobs behind it;
  * null when nothing is ready (`waiting` tells whether something waits for its time).
  */
-export async function headJob(now = Date.now()): Promise<{ job: StoredJob | null; waiting: boolean }> {
+export async function headJob(
+  account: string,
+  now = Date.now(),
+): Promise<{ job: StoredJob | null; waiting: boolean }> {
   const db = await getDb();
-  const base = db.selectFrom('queue_jobs').where('state', 'in', ['submitting', 'queued']);
+  const base = db
+    .selectFrom('queue_jobs')
+    .where('account', '=', account)
+    .where('state', 'in', ['submitting', 'queued']);
   const row = await base
     .selectAll()
     .where((eb) => eb.or([eb('state', '=', 'submitting'), eb('not_before', '<=', now)]))

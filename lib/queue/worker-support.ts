@@ -19,9 +19,10 @@ export function backoffMs(attempts: number, base: number): number {
   return Math.round(cap / 2 + Math.random() * (cap / 2));
 }
 
-export async function defaultRegions(): Promise<string[]> {
-  const { configuredRegions } = await import('@/lib/aws/regions');
-  return configuredRegions();
+/** The Regions whose exports count against the account's one slot (its configured Regions). */
+export async function defaultRegions(account: string): Promise<string[]> {
+  const { accountRegions } = await import('@/lib/accounts/registry');
+  return accountRegions(account);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CancelExportTaskCommand, CreateExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { DEFAULT_ACCOUNT, type Scope } from '@/lib/accounts/types';
 import { recordActivity } from '@/lib/audit';
 import { logsClient, logsCreateClient } from '@/lib/aws/clients';
 import { awsRefusalMessage, mapAwsError, mayHaveActed, reportAwsError } from '@/lib/aws/errors';
@@ -37,6 +38,8 @@ export type WorkerOptions = {
   leaseMs?: number;
   owner?: string;
   /** The Regions whose exports count against the account's one slot. */
+  /** The Logport account this worker runs (one worker, one lease, one export at a time per account). */
+  account?: string;
   regions?: () => Promise<string[]>;
   /**
    * Work that must run on the one process holding the lease, every `everyMs` (the rules' scheduler). It runs
@@ -59,6 +62,7 @@ export class QueueWorker {
   readonly owner: string;
   readonly pollMs: number;
   readonly leaseMs: number;
+  readonly account: string;
   private readonly regions: () => Promise<string[]>;
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
@@ -75,9 +79,15 @@ export class QueueWorker {
     const leaseEnv = Number(process.env.LOGPORT_QUEUE_LEASE_MS);
     this.leaseMs = options.leaseMs ?? (leaseEnv > 0 ? leaseEnv : Math.max(30_000, this.pollMs * 6));
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    this.regions = options.regions ?? defaultRegions;
+    this.account = options.account ?? DEFAULT_ACCOUNT;
+    this.regions = options.regions ?? (() => defaultRegions(this.account));
     this.schedule = options.schedule;
     this.followDelayMs = this.pollMs;
+  }
+
+  /** One lease per account: accounts export in parallel, each never twice at once. */
+  get leaseName(): string {
+    return `worker:${this.account}`;
   }
 
   /** How long to wait before the next step after `result` (0: at once, there is more to do). */
@@ -132,16 +142,16 @@ export class QueueWorker {
     if (this.timer) clearTimeout(this.timer);
     await this.ticking?.catch(() => undefined);
     await this.scheduling?.catch(() => undefined);
-    await releaseLease(this.owner);
+    await releaseLease(this.owner, this.leaseName);
   }
 
   private async step(): Promise<TickResult> {
-    if (!(await acquireLease(this.owner, this.leaseMs))) return 'standby';
+    if (!(await acquireLease(this.owner, this.leaseMs, undefined, this.leaseName))) return 'standby';
     this.runSchedule();
-    const running = await runningJob();
+    const running = await runningJob(this.account);
     if (running) return this.follow(running);
     if (Date.now() < this.busyUntil) return 'waiting';
-    const { job: head, waiting } = await headJob();
+    const { job: head, waiting } = await headJob(this.account);
     if (!head) return waiting ? 'waiting' : 'idle';
     const settings = await readSettings();
     // Paused: nothing new is submitted, but a job whose submission may have reached AWS is still checked.
@@ -186,7 +196,7 @@ export class QueueWorker {
    */
   async scheduleNow(): Promise<number | null> {
     await this.scheduling;
-    if (this.stopped || !(await holdsLease(this.owner))) return null;
+    if (this.stopped || !(await holdsLease(this.owner, undefined, this.leaseName))) return null;
     this.scheduledAt = 0;
     this.runSchedule();
     return (await this.scheduling) ?? null;
@@ -198,7 +208,7 @@ export class QueueWorker {
     this.followDelayMs = Math.min(this.pollMs, Math.max(FOLLOW_MIN_MS, elapsed * FOLLOW_SHARE));
     let task: ExportTask | null;
     try {
-      task = job.taskId ? await describeTask(job.region, job.taskId) : null;
+      task = job.taskId ? await describeTask(scopeOf(job), job.taskId) : null;
     } catch (err) {
       reportAwsError('queue.follow', err, { taskId: job.taskId ?? '' });
       return 'following';
@@ -228,7 +238,7 @@ export class QueueWorker {
       },
       ['running'],
     );
-    invalidateExportTasks(job.region);
+    invalidateExportTasks(scopeOf(job));
     if (final === 'failed') await this.afterFailure(job);
     return 'finished';
   }
@@ -238,7 +248,7 @@ export class QueueWorker {
     if (job.intentAt !== null) {
       // A submission was interrupted (crash, timeout, limit): AWS may hold its task already.
       const found = await findTaskByName(
-        job.region,
+        scopeOf(job),
         job.taskName,
         job.intentAt - CLOCK_SKEW_MS,
         job.excludedTaskIds,
@@ -266,7 +276,7 @@ export class QueueWorker {
       return 'paused';
     }
     const regions = [...new Set([job.region, ...(await this.regions())])];
-    const active = await findActiveExportTask(regions, { fresh: true });
+    const active = await findActiveExportTask(this.account, regions, { fresh: true });
     if (active) {
       this.busyUntil = Date.now() + this.pollMs;
       await update(job.id, {
@@ -278,7 +288,7 @@ export class QueueWorker {
     }
     if (!(await this.recordIntent(job))) return 'standby';
     try {
-      const out = await logsCreateClient(job.region).send(
+      const out = await logsCreateClient(scopeOf(job)).send(
         new CreateExportTaskCommand({
           taskName: job.taskName,
           logGroupName: job.logGroupName,
@@ -289,7 +299,7 @@ export class QueueWorker {
           destinationPrefix: job.destinationPrefix,
         }),
       );
-      invalidateExportTasks(job.region);
+      invalidateExportTasks(scopeOf(job));
       await this.markRunning(job, out.taskId ?? '', 'PENDING', false);
       const fresh = await getJob(job.id);
       if (fresh?.cancelRequested) await this.cancelTask(fresh);
@@ -302,7 +312,7 @@ export class QueueWorker {
   /** Intent first, in the same statement that checks we still hold the lease. */
   private recordIntent(job: StoredJob): Promise<boolean> {
     return transaction(async () => {
-      if (!(await holdsLease(this.owner))) return false;
+      if (!(await holdsLease(this.owner, undefined, this.leaseName))) return false;
       const now = Date.now();
       return update(
         job.id,
@@ -347,6 +357,7 @@ export class QueueWorker {
       });
       await recordActivity(enqueuer(job), {
         action: 'export.launch',
+        account: job.account,
         region: job.region,
         target: job.taskName,
         outcome: 'error',
@@ -382,6 +393,7 @@ export class QueueWorker {
     });
     await recordActivity(enqueuer(job), {
       action: 'export.launch',
+      account: job.account,
       region: job.region,
       target: taskId,
       outcome: 'ok',
@@ -402,14 +414,14 @@ export class QueueWorker {
     const taskId = (await getJob(job.id))?.taskId;
     if (!taskId) return;
     try {
-      await logsClient(job.region).send(new CancelExportTaskCommand({ taskId }));
+      await logsClient(scopeOf(job)).send(new CancelExportTaskCommand({ taskId }));
       await update(job.id, { cancel_requested: 0 });
     } catch (err) {
       const mapped = reportAwsError('queue.cancel', err, { taskId });
       if (mapped.code === 'taskAlreadyFinished' || mapped.code === 'taskNotFound')
         await update(job.id, { cancel_requested: 0 });
     }
-    invalidateExportTasks(job.region);
+    invalidateExportTasks(scopeOf(job));
   }
 
   /** "When an export fails: pause" is for what people queue; a rule's failed window never stops the queue. */
@@ -417,4 +429,8 @@ export class QueueWorker {
     if (job.ruleId) return;
     if ((await readSettings()).onFailure === 'pause') await writeSettings({ paused: true }, 'queue');
   }
+}
+
+function scopeOf(job: StoredJob): Scope {
+  return { account: job.account, region: job.region };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { REGION_PATTERN } from '@/lib/export-tasks/create-schema';
 import { ruleInputSchema } from './schema';
 
@@ -6,6 +7,7 @@ import { ruleInputSchema } from './schema';
 export const ruleIdInput = z.strictObject({ id: z.string().check(z.regex(/^[0-9a-f]{32}$/)) });
 export const ruleSwitchInput = z.strictObject({ id: ruleIdInput.shape.id, enabled: z.boolean() });
 export const rulePreviewInput = z.strictObject({
+  account: z.optional(z.string().check(z.regex(ACCOUNT_NAME))),
   region: z.string().check(z.regex(REGION_PATTERN)),
   logGroups: ruleInputSchema.shape.logGroups,
   exclude: ruleInputSchema.shape.exclude,

@@ -150,7 +150,7 @@ describe('continuous export rules against the emulator', () => {
     expect((objects.Contents ?? []).some((o) => o.Key?.endsWith('/main/000000.gz'))).toBe(true);
 
     const overview = await coverageOverview({
-      region: 'us-east-2',
+      scope,
       from: firstDay,
       to: today - 1,
       unit: 'day',

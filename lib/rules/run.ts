@@ -2,17 +2,17 @@ import 'server-only';
 import type { QueueWorker } from '@/lib/queue/worker';
 
 /**
- * Asks the scheduler to run now (a rule saved or resumed, "run now"). The scheduler runs on the process that
- * holds the worker's lease; in this process that is the worker started at server start. Elsewhere (another
- * replica holds the lease) the request is left to that process's next tick.
+ * Asks an account's scheduler to run now (a rule saved or resumed, "run now"). The scheduler runs on the
+ * process that holds that account's worker lease; in this process that is its worker started at server
+ * start. Elsewhere (another replica holds the lease) the request is left to that process's next tick.
  */
-const g = globalThis as unknown as { logportQueueWorker?: QueueWorker };
+const g = globalThis as unknown as { logportQueueWorkers?: Map<string, QueueWorker> };
 
 export async function requestSchedulerRun(
-  _region: string,
+  account: string,
   { wait = false }: { wait?: boolean } = {},
 ): Promise<number | null> {
-  const worker = g.logportQueueWorker;
+  const worker = g.logportQueueWorkers?.get(account);
   if (!worker) return null;
   const run = worker.scheduleNow();
   if (!wait) {
@@ -28,17 +28,17 @@ export function schedulerTickMs(): number {
   return Number.isFinite(n) && n >= 100 ? n : 60_000;
 }
 
-/** One scheduler pass over every configured Region of the default account; returns windows enqueued. */
-export async function runScheduler(now = Date.now()): Promise<number> {
-  const { configuredRegions } = await import('@/lib/aws/regions');
+/** One scheduler pass over every Region of one account; returns windows enqueued. */
+export async function runScheduler(account: string, now = Date.now()): Promise<number> {
+  const { accountRegions } = await import('@/lib/accounts/registry');
   const { schedulerTick } = await import('./scheduler');
   let enqueued = 0;
-  for (const region of await configuredRegions()) {
+  for (const region of await accountRegions(account)) {
     try {
-      enqueued += (await schedulerTick({ account: 'default', region }, { now })).enqueued;
+      enqueued += (await schedulerTick({ account, region }, { now })).enqueued;
     } catch (err) {
-      // One Region's trouble (AWS unreachable there, throttling) must not stop the others.
-      console.error(`[scheduler] ${region}:`, err instanceof Error ? err.message : err);
+      // One Region's trouble (AWS unreachable there, a role that cannot be assumed) must not stop the others.
+      console.error(`[scheduler] ${account} ${region}:`, err instanceof Error ? err.message : err);
     }
   }
   return enqueued;

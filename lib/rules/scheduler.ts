@@ -1,4 +1,5 @@
 import 'server-only';
+import { listAccounts } from '@/lib/accounts/registry';
 import { getIdentity } from '@/lib/aws/identity';
 import { getDb, transaction } from '@/lib/db';
 import { historyFor, type Scope, syncExportHistory } from '@/lib/export-tasks/history';
@@ -8,7 +9,7 @@ import { QueueError } from '@/lib/queue/errors';
 import { ruleTaskName } from './naming';
 import { planGroup } from './plan';
 import { selectGroups } from './select';
-import { listRuleRows } from './store';
+import { bucketFor, listRuleRows, ruleTargets } from './store';
 import { renderPrefix } from './template';
 import type { Rule, Window } from './types';
 import { backfillStart } from './windows';
@@ -50,7 +51,10 @@ export async function schedulerTick(
   { now = Date.now(), onlyRules }: { now?: number; onlyRules?: readonly string[] } = {},
 ): Promise<TickReport> {
   const report: TickReport = { calls: { history: 0, groups: 0, tags: 0 }, rules: 0, enqueued: 0 };
-  const all = await listRuleRows({ region: scope.region, account: scope.account });
+  const accounts = await listAccounts();
+  const here = (r: Rule) =>
+    ruleTargets(r, accounts).some((t) => t.account === scope.account && t.region === scope.region);
+  const all = (await listRuleRows()).filter(here);
   const rules = all.filter((r) => r.enabled && (!onlyRules || onlyRules.includes(r.id)));
   if (all.length === 0) return report;
 
@@ -85,7 +89,7 @@ export async function schedulerTick(
     if (report.calls.tags > 0) groups = await cachedGroups(scope);
   }
 
-  const account = (await getIdentity(scope.region)).account ?? '000000000000';
+  const account = (await getIdentity(scope)).account ?? '000000000000';
   const pending = Number(
     (
       await db
@@ -109,7 +113,7 @@ export async function schedulerTick(
     );
     const checkpoints = await matchGroups(scope, rule, selected, now);
     if (budget === 0) continue;
-    const history = await historyFor(scope, selected, rule.bucket);
+    const history = await historyFor(scope, selected, bucketFor(rule, scope.region));
     const ours = await queuedNames(history.filter((h) => h.status === 'PENDING' || h.status === 'RUNNING'));
     const candidates: Candidate[] = [];
     const planned = new Map<string, { nextStart: number; windows: Candidate[] }>();
@@ -336,7 +340,7 @@ export async function enqueueWindow(
             logGroupName: group,
             from: c.from,
             to: c.to,
-            destination: rule.bucket,
+            destination: bucketFor(rule, scope.region),
             destinationPrefix: prefix,
             taskName,
           },

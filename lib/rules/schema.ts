@@ -1,5 +1,6 @@
 // zod/mini: the rules form ships this schema to the browser (as the wizard does with its own).
 import * as z from 'zod/mini';
+import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import {
   bucketSchema,
   logGroupNameSchema,
@@ -29,6 +30,8 @@ export const R = {
   settleInvalid: 'rules.errors.settleInvalid',
   backfillInvalid: 'rules.errors.backfillInvalid',
   templateInvalid: 'rules.errors.templateInvalid',
+  accountInvalid: 'rules.errors.accountInvalid',
+  regionOrRegions: 'rules.errors.regionOrRegions',
 } as const;
 
 export const MAX_RULE_NAMES = 1000;
@@ -100,42 +103,73 @@ export function isValidDate(value: string): boolean {
   return y >= 1970 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
-export const ruleInputSchema = z.strictObject({
-  name: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: R.nameRequired }),
-    z.maxLength(64, { error: R.nameTooLong }),
-    z.refine((n: string) => !hasForbiddenChars(n), { error: R.nameControlChars }),
-  ),
-  region: z.optional(z.string().check(z.regex(REGION_PATTERN, { error: WIZARD.regionInvalid }))),
-  logGroups: z.pipe(selectionSchema, z.transform(toSelection)),
-  exclude: z._default(
-    z.array(logGroupNameSchema).check(z.maxLength(MAX_RULE_NAMES, { error: R.tooManyNames })),
-    [],
-  ),
-  bucket: bucketSchema,
-  prefixTemplate: z._default(
-    z.string().check(
+export const ruleInputSchema = z
+  .strictObject({
+    name: z.string().check(
       z.trim(),
-      z.overwrite((t: string) => (t === '' ? DEFAULT_TEMPLATE : t)),
-      z.superRefine((t: string, ctx) => {
-        const first = templateProblems(t)[0];
-        if (first) ctx.issues.push({ code: 'custom', message: first, input: t });
-      }),
+      z.minLength(1, { error: R.nameRequired }),
+      z.maxLength(64, { error: R.nameTooLong }),
+      z.refine((n: string) => !hasForbiddenChars(n), { error: R.nameControlChars }),
     ),
-    DEFAULT_TEMPLATE,
-  ),
-  every: z._default(z.enum(EVERY, { error: WIZARD.invalidValue }), 'day'),
-  timeZone: z._default(timeZoneSchema, 'UTC'),
-  settleMinutes: z._default(
-    z
-      .int({ error: R.settleInvalid })
-      .check(z.gte(0, { error: R.settleInvalid }), z.lte(MAX_SETTLE_MINUTES, { error: R.settleInvalid })),
-    DEFAULT_SETTLE_MINUTES,
-  ),
-  backfillFrom: z.optional(z.string().check(z.refine(isValidDate, { error: R.backfillInvalid }))),
-  enabled: z._default(z.boolean({ error: WIZARD.invalidValue }), true),
-});
+    accounts: z.optional(
+      z.union([
+        z.literal('*'),
+        z
+          .array(z.string().check(z.regex(ACCOUNT_NAME, { error: R.accountInvalid })))
+          .check(z.minLength(1, { error: R.accountInvalid }), z.maxLength(500, { error: R.accountInvalid })),
+      ]),
+    ),
+    region: z.optional(z.string().check(z.regex(REGION_PATTERN, { error: WIZARD.regionInvalid }))),
+    regions: z.optional(
+      z
+        .array(z.string().check(z.regex(REGION_PATTERN, { error: WIZARD.regionInvalid })))
+        .check(
+          z.minLength(1, { error: WIZARD.regionInvalid }),
+          z.maxLength(30, { error: WIZARD.regionInvalid }),
+        ),
+    ),
+    logGroups: z.pipe(selectionSchema, z.transform(toSelection)),
+    exclude: z._default(
+      z.array(logGroupNameSchema).check(z.maxLength(MAX_RULE_NAMES, { error: R.tooManyNames })),
+      [],
+    ),
+    bucket: z.optional(bucketSchema),
+    buckets: z.optional(
+      z.record(z.string().check(z.regex(REGION_PATTERN, { error: WIZARD.regionInvalid })), bucketSchema),
+    ),
+    prefixTemplate: z._default(
+      z.string().check(
+        z.trim(),
+        z.overwrite((t: string) => (t === '' ? DEFAULT_TEMPLATE : t)),
+        z.superRefine((t: string, ctx) => {
+          const first = templateProblems(t)[0];
+          if (first) ctx.issues.push({ code: 'custom', message: first, input: t });
+        }),
+      ),
+      DEFAULT_TEMPLATE,
+    ),
+    every: z._default(z.enum(EVERY, { error: WIZARD.invalidValue }), 'day'),
+    timeZone: z._default(timeZoneSchema, 'UTC'),
+    settleMinutes: z._default(
+      z
+        .int({ error: R.settleInvalid })
+        .check(z.gte(0, { error: R.settleInvalid }), z.lte(MAX_SETTLE_MINUTES, { error: R.settleInvalid })),
+      DEFAULT_SETTLE_MINUTES,
+    ),
+    backfillFrom: z.optional(z.string().check(z.refine(isValidDate, { error: R.backfillInvalid }))),
+    enabled: z._default(z.boolean({ error: WIZARD.invalidValue }), true),
+  })
+  .check(
+    // Every Region needs a bucket: one for all, or one per Region.
+    z.refine(
+      (r) => r.bucket !== undefined || (r.buckets !== undefined && Object.keys(r.buckets).length > 0),
+      {
+        path: ['bucket'],
+        error: WIZARD.bucketRequired,
+      },
+    ),
+    z.refine((r) => !(r.region && r.regions), { path: ['regions'], error: R.regionOrRegions }),
+  );
 
 export type RuleFormValues = z.input<typeof ruleInputSchema>;
 export type ParsedRuleInput = z.output<typeof ruleInputSchema> & RuleInput;

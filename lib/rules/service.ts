@@ -1,12 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { listAccounts } from '@/lib/accounts/registry';
+import { type AccountAccess, DEFAULT_ACCOUNT, mayAccess, type Scope } from '@/lib/accounts/types';
 import { type ActionError, type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
 import { logsClient } from '@/lib/aws/clients';
 import { getIdentity } from '@/lib/aws/identity';
-import { resolveRegion } from '@/lib/aws/regions';
 import { getDb, transaction } from '@/lib/db';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
 import { cachedGroups } from '@/lib/log-groups/cache';
@@ -15,12 +16,18 @@ import type { PreflightResult } from '@/lib/preflight/types';
 import { requestSchedulerRun } from './run';
 import { ruleInputSchema } from './schema';
 import { selectGroups } from './select';
-import { definitionOf, getRuleRow, listRuleRows, nameKey, ruleNameTaken, wantTags } from './store';
+import {
+  definitionOf,
+  getRuleRow,
+  listRuleRows,
+  nameKey,
+  ruleNameTaken,
+  ruleTargets,
+  wantTags,
+} from './store';
 import { renderPrefix } from './template';
 import type { Rule, RuleStats, RuleView, Selection } from './types';
 import { windowAt } from './windows';
-
-export const DEFAULT_ACCOUNT = 'default';
 
 export type RuleSaveResult = { ok: true; data: Rule } | (ActionError & { preflight?: PreflightResult });
 
@@ -36,7 +43,7 @@ function today(timeZone: string, now = Date.now()): string {
 
 /** The groups a selection matches now (for the form's preview and the preflight): live for names and prefixes. */
 export async function previewGroups(
-  region: string,
+  scope: Scope,
   selection: Selection,
   exclude: readonly string[],
 ): Promise<{ names: string[]; total: number }> {
@@ -48,7 +55,7 @@ export async function previewGroups(
     let nextToken: string | undefined;
     // A prefix is matched by AWS; a few pages are enough for a preview and a representative check.
     for (let i = 0; i < 4; i++) {
-      const out = await logsClient(region).send(
+      const out = await logsClient(scope).send(
         new DescribeLogGroupsCommand({ logGroupNamePrefix: selection.prefix, nextToken, limit: 50 }),
       );
       found.push(...(out.logGroups ?? []).flatMap((g) => (g.logGroupName ? [g.logGroupName] : [])));
@@ -57,7 +64,7 @@ export async function previewGroups(
     }
     names = found;
   } else {
-    const groups = await cachedGroups({ account: DEFAULT_ACCOUNT, region });
+    const groups = await cachedGroups(scope);
     names = selectGroups(
       selection,
       [],
@@ -68,11 +75,47 @@ export async function previewGroups(
   return { names: kept.slice(0, 100), total: kept.length };
 }
 
+type Invalid = ActionError & { fieldErrors: Record<string, string[]> };
+const invalid = (field: string, key: string): Invalid => ({
+  ...fail('invalidInput'),
+  fieldErrors: { [field]: [key] },
+});
+
+/** Where a rule runs, checked against the configured accounts and what the saver may reach. */
+async function placeRule(
+  caller: Caller,
+  v: ParsedRule,
+  before: Rule | null,
+): Promise<{ ok: true; accounts: string[] | '*'; regions: string[]; targets: Scope[] } | Invalid> {
+  const all = await listAccounts();
+  const accounts = v.accounts ?? before?.accounts ?? [DEFAULT_ACCOUNT];
+  if (accounts === '*') {
+    // Every account, including ones added later: only for someone who may reach every account.
+    if (!(caller.accounts === undefined || caller.accounts === '*'))
+      return invalid('accounts', 'rules.errors.accountForbidden');
+  } else {
+    for (const name of accounts) {
+      if (!all.some((a) => a.name === name)) return invalid('accounts', 'rules.errors.accountUnknown');
+      if (!mayAccess(caller.accounts, name)) return invalid('accounts', 'rules.errors.accountForbidden');
+    }
+  }
+  const regions = v.regions ?? (v.region ? [v.region] : (before?.regions ?? []));
+  const known = new Set(all.flatMap((a) => a.regions));
+  if (regions.some((r) => !known.has(r)))
+    return invalid(v.regions ? 'regions' : 'region', 'wizard.errors.regionInvalid');
+  const targets = ruleTargets({ accounts, regions }, all);
+  if (targets.length === 0) return invalid('regions', 'rules.errors.noTargets');
+  return { ok: true, accounts, regions, targets };
+}
+
+type ParsedRule = ReturnType<typeof ruleInputSchema.parse>;
+
 /**
  * Creates (no id) or changes a rule. Validates with the one rule schema, refuses a name in use, and runs the
- * preflight (bucket, Region, policy, KMS) against a representative prefix: a rule that cannot work is refused
- * with the fix shown, never saved silently. An export already running is no reason to refuse (the queue waits).
- * The caller's role (admin) is checked by the action or route that calls this.
+ * preflight (bucket, Region, policy, KMS) for every (account, Region) it runs in, against a representative
+ * prefix: a rule that cannot work is refused with the fix shown, never saved silently. An export already
+ * running is no reason to refuse (the queue waits). The caller's role (admin) is checked by the action or
+ * route that calls this; the accounts it may reach are checked here.
  */
 export async function saveRule(caller: Caller, input: unknown, id?: string): Promise<RuleSaveResult> {
   const parsed = ruleInputSchema.safeParse(input);
@@ -80,40 +123,60 @@ export async function saveRule(caller: Caller, input: unknown, id?: string): Pro
   const v = parsed.data;
   const before = id ? await getRuleRow(id) : null;
   if (id && !before) return fail('ruleNotFound');
-  const region = await resolveRegion(v.region ?? before?.region);
-  if (!region) return { ...fail('invalidInput'), fieldErrors: { region: ['wizard.errors.regionInvalid'] } };
-  if (await ruleNameTaken(v.name, id))
-    return { ...fail('invalidInput'), fieldErrors: { name: ['rules.errors.nameTaken'] } };
+  if (before && !ruleVisibleTo(before, caller.accounts)) return fail('ruleNotFound');
+  if (await ruleNameTaken(v.name, id)) return invalid('name', 'rules.errors.nameTaken');
+  const placed = await placeRule(caller, v, before);
+  if (!placed.ok) return placed;
+  const { targets } = placed;
+  const buckets = v.buckets ?? {};
+  const bucket = v.bucket ?? buckets[targets[0]?.region ?? ''] ?? '';
+  for (const t of targets)
+    if (!(buckets[t.region] ?? v.bucket)) return invalid('buckets', 'rules.errors.bucketForRegion');
 
   const now = Date.now();
   const backfillFrom = v.backfillFrom ?? before?.backfillFrom ?? today(v.timeZone, now);
-  const groups = await previewGroups(region, v.logGroups, v.exclude).catch(() => ({ names: [], total: 0 }));
-  const sample = groups.names[0] ?? 'example';
-  const account = (await getIdentity(region)).account ?? '000000000000';
-  const prefix =
-    renderPrefix(v.prefixTemplate, {
-      logGroup: sample,
-      account,
-      region,
-      windowStart: windowAt(now, v.every, v.timeZone).start,
-      timeZone: v.timeZone,
-    }) ?? 'exportedlogs';
-  const preflight = await runPreflight({
-    region,
-    bucket: v.bucket,
-    prefix,
-    logGroupNames: groups.names.slice(0, 5),
-    mode: 'queue',
-  });
-  if (!preflight.ok) return { ...fail('preflightFailed'), preflight };
+  // Every place it runs must work: the preflight per (account, Region), a few at a time.
+  for (let i = 0; i < targets.length; i += 4) {
+    const results = await Promise.all(
+      targets.slice(i, i + 4).map(async (scope) => {
+        const groups = await previewGroups(scope, v.logGroups, v.exclude).catch(() => ({
+          names: [],
+          total: 0,
+        }));
+        const accountId = (await getIdentity(scope)).account ?? '000000000000';
+        const prefix =
+          renderPrefix(v.prefixTemplate, {
+            logGroup: groups.names[0] ?? 'example',
+            account: accountId,
+            region: scope.region,
+            windowStart: windowAt(now, v.every, v.timeZone).start,
+            timeZone: v.timeZone,
+          }) ?? 'exportedlogs';
+        const preflight = await runPreflight({
+          ...scope,
+          bucket: buckets[scope.region] ?? bucket,
+          prefix,
+          logGroupNames: groups.names.slice(0, 5),
+          mode: 'queue',
+        });
+        return { scope, preflight };
+      }),
+    );
+    const refused = results.find((r) => !r.preflight.ok);
+    if (refused) return { ...fail('preflightFailed', refused.scope), preflight: refused.preflight };
+  }
 
+  const region = targets[0]?.region ?? '';
   const rule: Rule = {
     id: before?.id ?? randomUUID().replace(/-/g, ''),
     name: v.name,
+    accounts: placed.accounts,
+    regions: placed.regions,
     region,
     logGroups: v.logGroups,
     exclude: v.exclude,
-    bucket: v.bucket,
+    bucket,
+    buckets,
     prefixTemplate: v.prefixTemplate,
     every: v.every,
     timeZone: v.timeZone,
@@ -183,13 +246,17 @@ export async function saveRule(caller: Caller, input: unknown, id?: string): Pro
     throw err;
   }
   if ('tag' in rule.logGroups) await wantTags(rule.id, now);
-  if (rule.enabled) requestSchedulerRun(region);
+  if (rule.enabled)
+    for (const account of new Set(targets.map((t) => t.account))) requestSchedulerRun(account);
   return { ok: true, data: rule };
 }
 
 function changes(a: Rule, b: Rule): string[] {
   const keys: (keyof Rule)[] = [
     'name',
+    'accounts',
+    'regions',
+    'buckets',
     'logGroups',
     'exclude',
     'bucket',
@@ -255,12 +322,38 @@ async function withdrawQueued(ruleId: string): Promise<number> {
   });
 }
 
-export async function getRule(id: string): Promise<Rule | null> {
-  return getRuleRow(id);
+/** A rule by id, as this caller may see it. */
+export async function getRule(id: string, access?: AccountAccess): Promise<Rule | null> {
+  const rule = await getRuleRow(id);
+  return rule && ruleVisibleTo(rule, access) ? rule : null;
+}
+
+/** A rule the caller may see: one that runs in an account they may reach (a `*` rule runs in every one). */
+export function ruleVisibleTo(rule: Pick<Rule, 'accounts'>, access: AccountAccess | undefined): boolean {
+  if (access === undefined || access === '*' || rule.accounts === '*') return true;
+  return rule.accounts.some((a) => access.includes(a));
+}
+
+/** A rule the caller may change: every account it runs in is one they may reach. */
+function ruleEditableBy(rule: Pick<Rule, 'accounts'>, access: AccountAccess | undefined): boolean {
+  if (access === undefined || access === '*') return true;
+  return rule.accounts !== '*' && rule.accounts.every((a) => access.includes(a));
+}
+
+/** The rule, when this caller may act on it (else as if it did not exist: no probing of other accounts). */
+async function ruleFor(caller: Caller, id: string, change: boolean): Promise<Rule | null> {
+  const rule = await getRuleRow(id);
+  if (!rule) return null;
+  return (change ? ruleEditableBy : ruleVisibleTo)(rule, caller.accounts) ? rule : null;
+}
+
+/** The accounts a rule runs in now (for the scheduler to look at it at once). */
+async function ruleAccounts(rule: Rule): Promise<string[]> {
+  return [...new Set(ruleTargets(rule, await listAccounts()).map((t) => t.account))];
 }
 
 export async function deleteRule(caller: Caller, id: string): Promise<ActionResult<{ id: string }>> {
-  const rule = await getRuleRow(id);
+  const rule = await ruleFor(caller, id, true);
   if (!rule) return fail('ruleNotFound');
   await transaction(async (db) => {
     await withdrawQueued(id);
@@ -284,7 +377,7 @@ export async function setRuleEnabled(
   id: string,
   enabled: boolean,
 ): Promise<ActionResult<{ enabled: boolean }>> {
-  const rule = await getRuleRow(id);
+  const rule = await ruleFor(caller, id, true);
   if (!rule) return fail('ruleNotFound');
   await transaction(async (db) => {
     await db
@@ -301,7 +394,7 @@ export async function setRuleEnabled(
       detail: { ruleId: id },
     });
   });
-  if (enabled) requestSchedulerRun(rule.region);
+  if (enabled) for (const account of await ruleAccounts(rule)) requestSchedulerRun(account);
   return ok({ enabled });
 }
 
@@ -310,7 +403,7 @@ export async function runRuleNow(
   caller: Caller,
   id: string,
 ): Promise<ActionResult<{ enqueued: number | null }>> {
-  const rule = await getRuleRow(id);
+  const rule = await ruleFor(caller, id, false);
   if (!rule) return fail('ruleNotFound');
   if (!rule.enabled) return fail('ruleDisabled');
   await recordActivity(caller, {
@@ -320,8 +413,11 @@ export async function runRuleNow(
     outcome: 'ok',
     detail: { ruleId: id },
   });
-  const enqueued = await requestSchedulerRun(rule.region, { wait: true });
-  return ok({ enqueued });
+  // Only the accounts this caller may reach are run now; the others keep their own tick.
+  const accounts = (await ruleAccounts(rule)).filter((a) => mayAccess(caller.accounts, a));
+  const counts = await Promise.all(accounts.map((a) => requestSchedulerRun(a, { wait: true })));
+  const known = counts.filter((c): c is number => c !== null);
+  return ok({ enqueued: known.length > 0 ? known.reduce((a, b) => a + b, 0) : null });
 }
 
 /** "Refresh tags now": the next tick reads the tags of every group again. */
@@ -329,7 +425,7 @@ export async function refreshRuleTags(
   caller: Caller,
   id: string,
 ): Promise<ActionResult<{ enqueued: number | null }>> {
-  const rule = await getRuleRow(id);
+  const rule = await ruleFor(caller, id, false);
   if (!rule) return fail('ruleNotFound');
   await wantTags(id);
   return runRuleNow(caller, id);
@@ -347,8 +443,16 @@ const EMPTY_STATS: RuleStats = {
 };
 
 /** The rules with what the list shows beside each: matched groups, the queue's counts, the last archive. */
-export async function listRules(region?: string): Promise<RuleView[]> {
-  const rules = await listRuleRows(region ? { region } : {});
+export async function listRules(filter: { scope?: Scope; access?: AccountAccess } = {}): Promise<RuleView[]> {
+  const accounts = await listAccounts();
+  const rules = (await listRuleRows()).filter(
+    (r) =>
+      ruleVisibleTo(r, filter.access) &&
+      (!filter.scope ||
+        ruleTargets(r, accounts).some(
+          (t) => t.account === filter.scope?.account && t.region === filter.scope.region,
+        )),
+  );
   if (rules.length === 0) return [];
   const db = await getDb();
   const ids = rules.map((r) => r.id);

@@ -1,22 +1,30 @@
 import 'server-only';
 import type { Selectable } from 'kysely';
+import { DEFAULT_ACCOUNT } from '@/lib/accounts/types';
 import { getDb } from '@/lib/db';
 import type { RuleTable } from '@/lib/db/tables';
 import type { Rule, RuleInput } from './types';
 
 /** Rules as rows: the name and switches in columns, the rest of the definition as JSON. */
 
-type Definition = Omit<RuleInput, 'name' | 'region' | 'enabled' | 'backfillFrom'> & { backfillFrom: string };
+type Definition = Omit<RuleInput, 'name' | 'region' | 'enabled' | 'backfillFrom' | 'bucket'> & {
+  backfillFrom: string;
+  bucket: string;
+};
 
 export function toRule(r: Selectable<RuleTable>): Rule {
   const d = JSON.parse(r.definition) as Definition;
   return {
     id: r.id,
     name: r.name,
+    // Rules saved before accounts existed run in the default account, in their one Region.
+    accounts: d.accounts ?? [DEFAULT_ACCOUNT],
+    regions: d.regions ?? [r.region],
     region: r.region,
     logGroups: d.logGroups,
     exclude: d.exclude ?? [],
     bucket: d.bucket,
+    buckets: d.buckets ?? {},
     prefixTemplate: d.prefixTemplate,
     every: d.every,
     timeZone: d.timeZone,
@@ -34,6 +42,9 @@ export function definitionOf(
   rule: Omit<Rule, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>,
 ): string {
   const d: Definition = {
+    accounts: rule.accounts,
+    regions: rule.regions,
+    buckets: rule.buckets,
     logGroups: rule.logGroups,
     exclude: rule.exclude,
     bucket: rule.bucket,
@@ -73,4 +84,25 @@ export async function ruleNameTaken(name: string, exceptId?: string): Promise<bo
 export async function wantTags(id: string, at = Date.now()): Promise<void> {
   const db = await getDb();
   await db.updateTable('rules').set({ tags_wanted_at: at }).where('id', '=', id).execute();
+}
+
+/** The bucket a rule exports a Region's log groups to (a bucket must be in its log group's Region). */
+export function bucketFor(rule: Pick<Rule, 'bucket' | 'buckets'>, region: string): string {
+  return rule.buckets[region] ?? rule.bucket;
+}
+
+/**
+ * The (account, Region) pairs a rule runs in, given the configured accounts: its accounts (`*`: all), each in the
+ * rule's Regions that the account has (none named: the account's first Region).
+ */
+export function ruleTargets(
+  rule: Pick<Rule, 'accounts' | 'regions'>,
+  accounts: ReadonlyArray<{ name: string; regions: readonly string[] }>,
+): Array<{ account: string; region: string }> {
+  const chosen = rule.accounts === '*' ? accounts : accounts.filter((a) => rule.accounts.includes(a.name));
+  return chosen.flatMap((a) => {
+    const regions =
+      rule.regions.length > 0 ? rule.regions.filter((r) => a.regions.includes(r)) : a.regions.slice(0, 1);
+    return regions.map((region) => ({ account: a.name, region }));
+  });
 }

@@ -12,12 +12,19 @@ export type Selection = { names: string[] } | { prefix: string } | { tag: { key:
 /** What a person or a script gives (POST/PUT /api/rules, the form). */
 export type RuleInput = {
   name: string;
-  /** Default: the default Region (the first configured one). */
+  /** The accounts it runs in, by their names in Logport, or `*` for every account (default: `default`). */
+  accounts?: string[] | '*';
+  /** One Region (the simple case); default: each account's first Region. */
   region?: string;
+  /** Several Regions (each needs its bucket: a bucket must be in its log group's Region). */
+  regions?: string[];
   logGroups: Selection;
   /** Log group names never exported by this rule. */
   exclude: string[];
-  bucket: string;
+  /** The bucket (one Region), or the default for Regions `buckets` does not name. */
+  bucket?: string;
+  /** A bucket per Region: `{"us-east-2": "archive-use2", "us-west-2": "archive-usw2"}`. */
+  buckets?: Record<string, string>;
   /** Placeholders: {logGroup} {account} {region} {yyyy} {mm} {dd} {hh} (window start, rule's zone). */
   prefixTemplate: string;
   every: Every;
@@ -29,9 +36,19 @@ export type RuleInput = {
   enabled: boolean;
 };
 
-export type Rule = Omit<RuleInput, 'region' | 'backfillFrom'> & {
+export type Rule = Omit<
+  RuleInput,
+  'accounts' | 'region' | 'regions' | 'bucket' | 'buckets' | 'backfillFrom'
+> & {
   id: string;
+  accounts: string[] | '*';
+  /** The Regions named (empty: each account's first Region). */
+  regions: string[];
+  /** The first Region it works in (the simple one-Region rule's only one). */
   region: string;
+  /** The bucket of `region` (and of any Region `buckets` does not name). */
+  bucket: string;
+  buckets: Record<string, string>;
   backfillFrom: string;
   createdAt: number;
   createdBy: string;

@@ -41,7 +41,7 @@ const generated = (bucket: string, region = REGION, prefix = 'exports-test') =>
   generateBucketPolicy({ scenario: 'same-account', bucket, region, accountId: ACCOUNT, prefix });
 
 async function readPolicy(bucket: string): Promise<PolicyDocument | null> {
-  const text = await read.getBucketPolicyText(REGION, bucket);
+  const text = await read.getBucketPolicyText({ account: 'default', region: REGION }, bucket);
   if (text === null) return null;
   const parsed = parsePolicy(text);
   if (!parsed.ok) throw new Error(`bucket holds an unreadable policy: ${parsed.error.code}`);
@@ -51,15 +51,21 @@ async function readPolicy(bucket: string): Promise<PolicyDocument | null> {
 /** What the apply action does: read, merge, put (the action also compares with what the user saw). */
 async function mergeInto(bucket: string, policy: PolicyDocument) {
   const merged = mergePolicies(await readPolicy(bucket), policy);
-  await write.putBucketPolicyText(REGION, bucket, formatPolicy(merged.policy));
+  await write.putBucketPolicyText(
+    { account: 'default', region: REGION },
+    bucket,
+    formatPolicy(merged.policy),
+  );
   return merged;
 }
 
 describe('PutBucketPolicy of the generated policy', () => {
   it('lands on a bucket without a policy and reads back equal', async () => {
-    expect(await read.getBucketPolicyText(REGION, 'my-exported-logs')).toBeNull();
+    expect(
+      await read.getBucketPolicyText({ account: 'default', region: REGION }, 'my-exported-logs'),
+    ).toBeNull();
     const merged = await mergeInto('my-exported-logs', generated('my-exported-logs'));
-    const text = await read.getBucketPolicyText(REGION, 'my-exported-logs');
+    const text = await read.getBucketPolicyText({ account: 'default', region: REGION }, 'my-exported-logs');
     expect(text).toBe(formatPolicy(merged.policy));
     expect(write.canonicalPolicyText(JSON.stringify(JSON.parse(text ?? '')))).toBe(
       formatPolicy(merged.policy),
@@ -156,12 +162,12 @@ describe('merging into a bucket that has other statements', () => {
     await env.s3.send(
       new CreateBucketCommand({ Bucket: bucket, CreateBucketConfiguration: { LocationConstraint: REGION } }),
     );
-    await write.putBucketPolicyText(REGION, bucket, JSON.stringify(theirs));
+    await write.putBucketPolicyText({ account: 'default', region: REGION }, bucket, JSON.stringify(theirs));
 
     const first = await mergeInto(bucket, generated(bucket));
     expect(first.kept).toBe(2);
     expect(first.added).toEqual(['LogportCloudWatchLogsGetBucketAcl', 'LogportCloudWatchLogsPutObject']);
-    const afterFirst = await read.getBucketPolicyText(REGION, bucket);
+    const afterFirst = await read.getBucketPolicyText({ account: 'default', region: REGION }, bucket);
     const held = await readPolicy(bucket);
     expect(held?.Statement.slice(0, 2)).toEqual(theirs.Statement);
 
@@ -169,14 +175,18 @@ describe('merging into a bucket that has other statements', () => {
     expect(second.added).toEqual([]);
     expect(second.replaced).toEqual([]);
     expect(second.unchanged).toEqual(['LogportCloudWatchLogsGetBucketAcl', 'LogportCloudWatchLogsPutObject']);
-    expect(await read.getBucketPolicyText(REGION, bucket)).toBe(afterFirst);
+    expect(await read.getBucketPolicyText({ account: 'default', region: REGION }, bucket)).toBe(afterFirst);
   });
 });
 
 describe('S3 refusals in plain words', () => {
   it('maps MalformedPolicy and a missing bucket to Logport codes', async () => {
     const malformed = await write
-      .putBucketPolicyText(REGION, 'my-exported-logs', '{"Statement":[{"Effect":"Allow"}]}')
+      .putBucketPolicyText(
+        { account: 'default', region: REGION },
+        'my-exported-logs',
+        '{"Statement":[{"Effect":"Allow"}]}',
+      )
       .then(
         () => null,
         (e: unknown) => e,
@@ -186,7 +196,11 @@ describe('S3 refusals in plain words', () => {
       /^bucketPolicy(Malformed|BadPrincipal)$/,
     );
     const missing = await write
-      .putBucketPolicyText(REGION, 'no-such-bucket-here', formatPolicy(generated('x')))
+      .putBucketPolicyText(
+        { account: 'default', region: REGION },
+        'no-such-bucket-here',
+        formatPolicy(generated('x')),
+      )
       .then(
         () => null,
         (e: unknown) => e,

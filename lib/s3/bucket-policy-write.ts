@@ -1,5 +1,6 @@
 import 'server-only';
 import { PutBucketPolicyCommand } from '@aws-sdk/client-s3';
+import type { Scope } from '@/lib/accounts/types';
 import { s3Client } from '@/lib/aws/clients';
 import { type LogportError, reportAwsError } from '@/lib/aws/errors';
 import { formatPolicy, parsePolicy } from '@/lib/policy';
@@ -42,6 +43,6 @@ export function mapPutPolicyError(err: unknown, context: { bucket: string; regio
 }
 
 /** Puts `text` as the bucket policy (replacing it whole: callers merge first). Throws the SDK error. */
-export async function putBucketPolicyText(region: string, bucket: string, text: string): Promise<void> {
-  await s3Client(region).send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: text }));
+export async function putBucketPolicyText(scope: Scope, bucket: string, text: string): Promise<void> {
+  await s3Client(scope).send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: text }));
 }

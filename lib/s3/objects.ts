@@ -1,5 +1,6 @@
 import 'server-only';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import type { Scope } from '@/lib/accounts/types';
 import { s3Client } from '@/lib/aws/clients';
 
 export type ExportedObject = {
@@ -44,12 +45,12 @@ export function describeObject(key: string, folder: string, size: number, lastMo
 
 /** One page (up to `limit`) of the files an export wrote, in key order; continue with `nextToken`. */
 export async function listTaskObjects(
-  region: string,
+  scope: Scope,
   bucket: string,
   folder: string,
   options: { nextToken?: string | null; limit?: number } = {},
 ): Promise<ExportedObjectPage> {
-  const out = await s3Client(region).send(
+  const out = await s3Client(scope).send(
     new ListObjectsV2Command({
       Bucket: bucket,
       Prefix: folder,
@@ -68,8 +69,8 @@ export async function listTaskObjects(
 }
 
 /** An object's body as a web stream, for passing through to the browser without buffering it. */
-export async function getObjectStream(region: string, bucket: string, key: string) {
-  const out = await s3Client(region).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+export async function getObjectStream(scope: Scope, bucket: string, key: string) {
+  const out = await s3Client(scope).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   if (!out.Body) throw Object.assign(new Error('empty body'), { name: 'NoSuchKey' });
   return {
     body: out.Body.transformToWebStream(),

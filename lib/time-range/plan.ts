@@ -61,6 +61,8 @@ export function shortId(length = 6): string {
 }
 
 export type PlanInput = {
+  /** The Logport account (absent: `default`). */
+  account?: string;
   region: string;
   logGroupNames: string[];
   logStreamNamePrefix?: string;
@@ -85,6 +87,7 @@ export function planExports(input: PlanInput): PlannedExport[] {
     for (const range of ranges) {
       const single = total === 1 && input.taskName;
       out.push({
+        ...(input.account ? { account: input.account } : {}),
         region: input.region,
         logGroupName,
         ...(input.logStreamNamePrefix ? { logStreamNamePrefix: input.logStreamNamePrefix } : {}),

@@ -6,11 +6,12 @@ import {
   type LoadedBucketPolicy,
   loadBucketPolicySchema,
 } from '@/components/policy-generator/action-schemas';
+import { resolveScope, type ScopeRefusal } from '@/lib/accounts/scope';
+import type { AccountAccess, Scope } from '@/lib/accounts/types';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/require-role';
 import { reportAwsError } from '@/lib/aws/errors';
-import { resolveRegion } from '@/lib/aws/regions';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
 import { formatPolicy, LOGPORT_SID_PREFIX, parsePolicy } from '@/lib/policy';
 import { POLICY_MESSAGE_KEYS } from '@/lib/policy/schema';
@@ -27,11 +28,19 @@ const fieldErrors = (error: Parameters<typeof fieldErrorsOf>[0]) =>
   fieldErrorsOf(error, POLICY_MESSAGE_KEYS.invalidValue);
 
 /**
- * The Region to call S3 from. The policy may be generated for a Region Logport is not set up for (that is
- * the mistake the check catches), so we call from the current Region and let the SDK follow S3's redirect.
+ * The account and Region to call S3 from. The policy may be generated for a Region Logport is not set up for
+ * (that is the mistake the check catches), so an unknown Region falls back to the account's current one and
+ * the SDK follows S3's redirect; an account the caller may not reach is refused.
  */
-async function clientRegion(requested: string): Promise<string> {
-  return (await resolveRegion(requested)) ?? (await resolveRegion(null)) ?? requested;
+async function clientScope(
+  requested: { account?: string; region: string },
+  access: AccountAccess | undefined,
+): Promise<Scope | ScopeRefusal> {
+  const exact = await resolveScope(requested, access);
+  if (exact.ok) return exact.scope;
+  if (exact.error !== 'invalidRegion') return exact.error;
+  const fallback = await resolveScope({ account: requested.account }, access);
+  return fallback.ok ? fallback.scope : fallback.error;
 }
 
 /** GetBucketPolicy (plus Region and default encryption) so an admin can merge into what the bucket holds. */
@@ -41,18 +50,19 @@ export async function loadBucketPolicy(input: unknown): Promise<ActionResult<Loa
   const parsed = loadBucketPolicySchema.safeParse(input);
   if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error) };
   const { bucket } = parsed.data;
-  const region = await clientRegion(parsed.data.region);
+  const scope = await clientScope(parsed.data, auth.user.accounts);
+  if (typeof scope === 'string') return fail(scope);
   let policy: string | null;
   try {
-    policy = await getBucketPolicyText(region, bucket);
+    policy = await getBucketPolicyText(scope, bucket);
   } catch (err) {
-    const mapped = reportAwsError('GetBucketPolicy', err, { bucket, region });
+    const mapped = reportAwsError('GetBucketPolicy', err, { bucket, region: scope.region });
     return fail(mapped.code, mapped.params);
   }
   // Region and encryption only add hints; a caller without those permissions still gets the policy.
   const [bucketRegion, encryption] = await Promise.all([
-    getBucketRegion(region, bucket).catch(() => null),
-    getBucketEncryption(region, bucket)
+    getBucketRegion(scope, bucket).catch(() => null),
+    getBucketEncryption(scope, bucket)
       .then((e) => e.algorithm)
       .catch(() => null),
   ]);
@@ -69,10 +79,12 @@ export async function applyBucketPolicy(input: unknown): Promise<ActionResult<Ap
   const parsed = applyBucketPolicySchema.safeParse(input);
   if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrors(parsed.error) };
   const { bucket, basedOn } = parsed.data;
-  const region = await clientRegion(parsed.data.region);
+  const scope = await clientScope(parsed.data, auth.user.accounts);
+  if (typeof scope === 'string') return fail(scope);
   const audit = (outcome: 'ok' | 'error', detail: Record<string, unknown>) =>
     recordActivity(auth.user, {
       action: 'policy.apply',
+      account: scope.account,
       region: parsed.data.region,
       target: bucket,
       outcome,
@@ -93,9 +105,9 @@ export async function applyBucketPolicy(input: unknown): Promise<ActionResult<Ap
 
   let current: string | null;
   try {
-    current = await getBucketPolicyText(region, bucket);
+    current = await getBucketPolicyText(scope, bucket);
   } catch (err) {
-    const mapped = reportAwsError('GetBucketPolicy', err, { bucket, region });
+    const mapped = reportAwsError('GetBucketPolicy', err, { bucket, region: scope.region });
     return refuse(mapped.code);
   }
   if (canonicalPolicyText(current) !== canonicalPolicyText(basedOn)) return refuse('bucketPolicyChanged');
@@ -104,9 +116,9 @@ export async function applyBucketPolicy(input: unknown): Promise<ActionResult<Ap
     s.startsWith(LOGPORT_SID_PREFIX),
   );
   try {
-    await putBucketPolicyText(region, bucket, text);
+    await putBucketPolicyText(scope, bucket, text);
   } catch (err) {
-    const mapped = mapPutPolicyError(err, { bucket, region });
+    const mapped = mapPutPolicyError(err, { bucket, region: scope.region });
     return refuse(mapped.code, { logportSids: sids });
   }
   await audit('ok', {

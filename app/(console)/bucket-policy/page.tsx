@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { PREFILL_KEYS, type PrefillParams } from '@/components/policy-generator/form-state';
 import { PolicyGenerator } from '@/components/policy-generator/policy-generator';
+import { accountsFor, currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getIdentity } from '@/lib/aws/identity';
-import { configuredRegions, currentRegion } from '@/lib/aws/regions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('policy');
@@ -15,20 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function BucketPolicyPage({ searchParams }: { searchParams: SearchParams }) {
-  const [raw, user, t, region, regions] = await Promise.all([
-    searchParams,
-    currentUser(),
-    getTranslations('policy'),
-    currentRegion(),
-    configuredRegions(),
-  ]);
+  const [raw, user, t] = await Promise.all([searchParams, currentUser(), getTranslations('policy')]);
+  const scope = await currentScope(user?.accounts);
+  const { region } = scope;
+  const regions = [...new Set((await accountsFor(user?.accounts)).flatMap((a) => a.regions))];
   const prefill: PrefillParams = {};
   for (const key of PREFILL_KEYS) {
     const value = raw[key];
     if (typeof value === 'string') prefill[key] = value.slice(0, 1024);
   }
   // The exporting account defaults to the identity Logport runs as (STS); unknown when AWS is unreachable.
-  const identity = await getIdentity(region);
+  const identity = await getIdentity(scope);
   return (
     <div className="space-y-6">
       <header className="space-y-1">

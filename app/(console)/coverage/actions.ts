@@ -1,8 +1,8 @@
 'use server';
 
+import { resolveScope } from '@/lib/accounts/scope';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
 import { gapItemsInput } from '@/lib/coverage/query';
 import { fillGaps as fillGapsService, planGapFill } from '@/lib/coverage/service';
 
@@ -13,10 +13,12 @@ export async function planGaps(input: unknown): Promise<ActionResult<{ exports: 
   if (!auth.ok) return auth;
   const parsed = gapItemsInput.safeParse(input);
   if (!parsed.success) return fail('invalidInput');
-  const region = await resolveRegion(parsed.data.region);
-  if (!region) return fail('invalidRegion');
+  const where = await resolveScope(parsed.data, auth.user.accounts);
+  if (!where.ok) return fail(where.error);
   try {
-    return ok({ exports: (await planGapFill(region, parsed.data.items)).length });
+    return ok({
+      exports: (await planGapFill(where.scope, parsed.data.items, { access: auth.user.accounts })).length,
+    });
   } catch (err) {
     console.error('[planGaps]', err instanceof Error ? err.message : err);
     return fail('internal');
@@ -28,10 +30,10 @@ export async function fillGaps(input: unknown): Promise<ActionResult<{ enqueued:
   if (!auth.ok) return auth;
   const parsed = gapItemsInput.safeParse(input);
   if (!parsed.success) return fail('invalidInput');
-  const region = await resolveRegion(parsed.data.region);
-  if (!region) return fail('invalidRegion');
+  const where = await resolveScope(parsed.data, auth.user.accounts);
+  if (!where.ok) return fail(where.error);
   try {
-    return await fillGapsService(auth.user, region, parsed.data.items);
+    return await fillGapsService(auth.user, where.scope, parsed.data.items);
   } catch (err) {
     console.error('[fillGaps]', err instanceof Error ? err.message : err);
     return fail('internal');

@@ -1,8 +1,8 @@
 'use server';
 
+import { resolveScope } from '@/lib/accounts/scope';
 import { type ActionResult, fail } from '@/lib/action-result';
 import { requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
 import { cancelExport } from '@/lib/export-tasks/cancel';
 import { cancelInputSchema } from '@/lib/export-tasks/list-schema';
 
@@ -12,10 +12,10 @@ export async function cancelExportTask(input: unknown): Promise<ActionResult<{ t
   if (!auth.ok) return auth;
   const parsed = cancelInputSchema.safeParse(input);
   if (!parsed.success) return fail('invalidInput');
-  const region = await resolveRegion(parsed.data.region);
-  if (!region) return fail('invalidRegion');
+  const where = await resolveScope(parsed.data, auth.user.accounts);
+  if (!where.ok) return fail(where.error);
   try {
-    return await cancelExport(auth.user, { region, taskId: parsed.data.taskId });
+    return await cancelExport(auth.user, { ...where.scope, taskId: parsed.data.taskId });
   } catch (err) {
     // Only a failure outside AWS (the activity log) lands here; the browser gets a key, the log the detail.
     console.error('[cancelExportTask]', err instanceof Error ? err.message : err);

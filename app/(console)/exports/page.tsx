@@ -5,10 +5,10 @@ import { Suspense } from 'react';
 import { awsTaskId, parseView } from '@/components/export-tasks/table-state';
 import { TaskTable } from '@/components/export-tasks/task-table';
 import { buttonClass } from '@/components/ui/button';
+import { currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { reportAwsError } from '@/lib/aws/errors';
-import { currentRegion } from '@/lib/aws/regions';
 import { listExportTasks } from '@/lib/export-tasks/list';
 import { exportTaskListOptions, toListData } from '@/lib/export-tasks/queries';
 
@@ -26,22 +26,19 @@ export default async function ExportsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [params, region, user, t] = await Promise.all([
-    searchParams,
-    currentRegion(),
-    currentUser(),
-    getTranslations('exports'),
-  ]);
+  const [params, user, t] = await Promise.all([searchParams, currentUser(), getTranslations('exports')]);
+  const scope = await currentScope(user?.accounts);
+  const { region } = scope;
   const view = parseView(params);
   // Only a whole task id is asked of AWS; part of one filters the loaded rows (as in the browser).
   const taskId = awsTaskId(view);
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({
-    ...exportTaskListOptions({ region, status: view.status, taskId }),
+    ...exportTaskListOptions({ ...scope, status: view.status, taskId }),
     queryFn: async () => {
       try {
         const page = await listExportTasks({
-          region,
+          ...scope,
           statusCode: view.status ?? undefined,
           taskId: taskId ?? undefined,
         });

@@ -1,8 +1,8 @@
 'use server';
 
+import { resolveScope } from '@/lib/accounts/scope';
 import { type ActionResult, fail } from '@/lib/action-result';
 import { requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
 import { ruleIdInput, rulePreviewInput, ruleSwitchInput } from '@/lib/rules/action-schemas';
 import {
   deleteRule as deleteRuleService,
@@ -75,8 +75,8 @@ export async function previewRuleGroups(
   if (!parsed.success) return fail('invalidInput');
   return guarded(async () => {
     const { logGroups, exclude } = parsed.data;
-    const region = await resolveRegion(parsed.data.region);
-    if (!region) return fail('invalidRegion');
-    return { ok: true as const, data: await previewGroups(region, logGroups, exclude) };
+    const where = await resolveScope(parsed.data, auth.user.accounts);
+    if (!where.ok) return fail(where.error);
+    return { ok: true as const, data: await previewGroups(where.scope, logGroups, exclude) };
   }, 'previewRuleGroups');
 }

@@ -1,6 +1,6 @@
+import { scopeOfRequest } from '@/lib/accounts/scope';
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { reportAwsError } from '@/lib/aws/errors';
-import { resolveRegion } from '@/lib/aws/regions';
 import { listBuckets } from '@/lib/s3/buckets';
 
 export const dynamic = 'force-dynamic';
@@ -11,12 +11,12 @@ const noStore = { 'Cache-Control': 'no-store' };
 export async function GET(request: Request) {
   const auth = await requireRole('viewer');
   if (!auth.ok) return refusalResponse(auth);
-  const region = await resolveRegion(new URL(request.url).searchParams.get('region'));
-  if (!region) return Response.json({ error: 'invalidRegion' }, { status: 400, headers: noStore });
+  const where = await scopeOfRequest(new URL(request.url).searchParams, auth.user.accounts);
+  if (!where.ok) return where.response;
   try {
-    return Response.json({ buckets: await listBuckets(region) }, { headers: noStore });
+    return Response.json({ buckets: await listBuckets(where.scope) }, { headers: noStore });
   } catch (err) {
-    const mapped = reportAwsError('ListBuckets', err, { region });
+    const mapped = reportAwsError('ListBuckets', err, where.scope);
     return Response.json({ error: mapped.code }, { status: 502, headers: noStore });
   }
 }

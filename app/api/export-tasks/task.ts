@@ -1,6 +1,7 @@
 import 'server-only';
-import { refusalResponse, requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
+import { scopeOfRequest } from '@/lib/accounts/scope';
+import type { AccountAccess, Scope } from '@/lib/accounts/types';
+import { currentUser, refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { getExportTask } from '@/lib/export-tasks/list';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { mayReadFiles, viewerDownloadsAllowed } from '@/lib/s3/file-access';
@@ -9,7 +10,7 @@ import { awsErrorResponse, errorJson } from './respond';
 
 export type LoadedTask = {
   ok: true;
-  region: string;
+  scope: Scope;
   task: ExportTask;
   /** `<prefix>/<taskId>/`: the only place a caller may read (derived from the task AWS reports). */
   folder: string;
@@ -18,18 +19,24 @@ export type LoadedTask = {
 type Refused = { ok: false; response: Response };
 
 /** The task the request names, in a configured Region, with the folder its files are in. */
-async function loadTask(request: Request, taskId: string, where: string): Promise<LoadedTask | Refused> {
+async function loadTask(
+  request: Request,
+  taskId: string,
+  where: string,
+  access: AccountAccess | undefined,
+): Promise<LoadedTask | Refused> {
   const params = new URL(request.url).searchParams;
-  const region = await resolveRegion(params.get('region'));
-  if (!region) return { ok: false, response: errorJson('invalidRegion', 400) };
+  const scoped = await scopeOfRequest(params, access);
+  if (!scoped.ok) return scoped;
+  const { scope } = scoped;
   if (taskId.length === 0 || taskId.length > 512)
     return { ok: false, response: errorJson('taskNotFound', 404) };
   try {
-    const task = await getExportTask(region, taskId);
+    const task = await getExportTask(scope, taskId);
     if (!task) return { ok: false, response: errorJson('taskNotFound', 404) };
     // A backend that does not report the prefix (AWS always does) leaves the files' folder unknown.
     if (task.destinationPrefix === null) return { ok: false, response: errorJson('folderUnknown', 409) };
-    return { ok: true, region, task, folder: taskFolder(task.destinationPrefix, task.taskId), params };
+    return { ok: true, scope, task, folder: taskFolder(task.destinationPrefix, task.taskId), params };
   } catch (err) {
     return { ok: false, response: awsErrorResponse(where, err) };
   }
@@ -46,7 +53,7 @@ export async function loadTaskForRoute(
 ): Promise<(LoadedTask & { canReadFiles: boolean }) | Refused> {
   const auth = await requireRole('viewer');
   if (!auth.ok) return { ok: false, response: refusalResponse(auth) };
-  const loaded = await loadTask(request, taskId, where);
+  const loaded = await loadTask(request, taskId, where, auth.user.accounts);
   return loaded.ok ? { ...loaded, canReadFiles: mayReadFiles(auth.user.role) } : loaded;
 }
 
@@ -63,5 +70,7 @@ export async function loadTaskFiles(
   // Every signed-in user is at least a viewer: a 403 here is a viewer, let in only where configured.
   const viewerLetIn = !auth.ok && auth.status === 403 && viewerDownloadsAllowed();
   if (!auth.ok && !viewerLetIn) return { ok: false, response: refusalResponse(auth) };
-  return loadTask(request, taskId, where);
+  // A viewer let in by LOGPORT_VIEWER_DOWNLOADS keeps their account limits (read from the session again).
+  const access = auth.ok ? auth.user.accounts : (await currentUser())?.accounts;
+  return loadTask(request, taskId, where, access);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { scopeOfRequest } from '@/lib/accounts/scope';
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { reportAwsError } from '@/lib/aws/errors';
-import { resolveRegion } from '@/lib/aws/regions';
 import { SEARCH_PATTERN, searchLogGroups } from '@/lib/log-groups/search';
 
 export const dynamic = 'force-dynamic';
@@ -10,6 +10,7 @@ const querySchema = z.object({
   q: z.string().max(512).regex(SEARCH_PATTERN).default(''),
   nextToken: z.string().max(4096).optional(),
   region: z.string().optional(),
+  account: z.string().optional(),
 });
 
 const noStore = { 'Cache-Control': 'no-store' };
@@ -18,20 +19,20 @@ const noStore = { 'Cache-Control': 'no-store' };
 export async function GET(request: Request) {
   const auth = await requireRole('viewer');
   if (!auth.ok) return refusalResponse(auth);
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const parsed = querySchema.safeParse(params);
+  const search = new URL(request.url).searchParams;
+  const parsed = querySchema.safeParse(Object.fromEntries(search));
   if (!parsed.success) return Response.json({ error: 'invalidInput' }, { status: 400, headers: noStore });
-  const region = await resolveRegion(parsed.data.region);
-  if (!region) return Response.json({ error: 'invalidRegion' }, { status: 400, headers: noStore });
+  const where = await scopeOfRequest(search, auth.user.accounts);
+  if (!where.ok) return where.response;
   try {
     const page = await searchLogGroups({
-      region,
+      ...where.scope,
       pattern: parsed.data.q,
       ...(parsed.data.nextToken ? { nextToken: parsed.data.nextToken } : {}),
     });
     return Response.json(page, { headers: noStore });
   } catch (err) {
-    const mapped = reportAwsError('DescribeLogGroups', err, { region });
+    const mapped = reportAwsError('DescribeLogGroups', err, where.scope);
     return Response.json({ error: mapped.code }, { status: 502, headers: noStore });
   }
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { resolveScope } from '@/lib/accounts/scope';
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
 import {
   bucketSchema,
   destinationPrefixSchema,
@@ -14,6 +14,7 @@ export const dynamic = 'force-dynamic';
 
 // The fields preflight needs, with the same rules as the launch (nothing reaches AWS until they are valid).
 const inputSchema = z.object({
+  account: z.optional(z.string()),
   region: z.optional(z.string()),
   bucket: bucketSchema,
   prefix: z._default(destinationPrefixSchema, 'exportedlogs'),
@@ -41,8 +42,8 @@ export async function POST(request: Request) {
       { status: 400, headers: noStore },
     );
   }
-  const region = await resolveRegion(parsed.data.region);
-  if (!region) return Response.json({ error: 'invalidRegion' }, { status: 400, headers: noStore });
-  const result = await runPreflight({ ...parsed.data, region });
+  const where = await resolveScope(parsed.data, auth.user.accounts);
+  if (!where.ok) return Response.json({ error: where.error }, { status: 400, headers: noStore });
+  const result = await runPreflight({ ...parsed.data, ...where.scope });
   return Response.json(result, { headers: noStore });
 }

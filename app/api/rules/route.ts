@@ -1,20 +1,25 @@
+import { scopeOfRequest } from '@/lib/accounts/scope';
+import type { Scope } from '@/lib/accounts/types';
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
 import { BODY_LIMITS, readJsonBody, refuseUnsafeRequest } from '@/lib/http/guard';
 import { listRules, saveRule } from '@/lib/rules/service';
 import { json, saveResponse } from './respond';
 
 export const dynamic = 'force-dynamic';
 
-/** Every rule with its state (any signed-in role); `?region=` narrows to one Region. */
+/** The rules the caller may see, with their state (any role); `?account=&region=` narrows to one place. */
 export async function GET(request: Request) {
   const auth = await requireRole('viewer');
   if (!auth.ok) return refusalResponse(auth);
-  const requested = new URL(request.url).searchParams.get('region');
-  const region = requested ? await resolveRegion(requested) : undefined;
-  if (region === null) return json({ error: 'invalidRegion' }, 400);
+  const search = new URL(request.url).searchParams;
+  let scope: Scope | undefined;
+  if (search.has('account') || search.has('region')) {
+    const where = await scopeOfRequest(search, auth.user.accounts);
+    if (!where.ok) return where.response;
+    scope = where.scope;
+  }
   try {
-    return json({ rules: await listRules(region) });
+    return json({ rules: await listRules({ scope, access: auth.user.accounts }) });
   } catch (err) {
     console.error('[GET /api/rules]', err instanceof Error ? err.message : err);
     return json({ error: 'internal' }, 500);

@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { taskLabel } from '@/components/export-tasks/table-state';
 import { TaskDetails } from '@/components/export-tasks/task-details';
+import { currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { currentRegion } from '@/lib/aws/regions';
 import { listExportTasks } from '@/lib/export-tasks/list';
 import { exportTaskListOptions, toListData } from '@/lib/export-tasks/queries';
 
@@ -26,20 +26,21 @@ export async function generateMetadata({ params }: Props) {
  * lands here with `?created=1` after a launch.
  */
 export default async function ExportTaskPage({ params, searchParams }: Props) {
-  const [{ taskId }, query, region, user, t] = await Promise.all([
+  const [{ taskId }, query, user, t] = await Promise.all([
     params,
     searchParams,
-    currentRegion(),
     currentUser(),
     getTranslations('exports'),
   ]);
+  const scope = await currentScope(user?.accounts);
+  const { region } = scope;
   if (taskId.length === 0 || taskId.length > 512 || /\s/.test(taskId)) notFound();
-  const page = await listExportTasks({ region, taskId });
+  const page = await listExportTasks({ ...scope, taskId });
   const task = page.tasks[0];
   if (!task) notFound();
 
   const queryClient = new QueryClient();
-  const options = exportTaskListOptions({ region, status: null, taskId });
+  const options = exportTaskListOptions({ ...scope, status: null, taskId });
   queryClient.setQueryData(options.queryKey, toListData(page));
   const canCancel = user !== null && roleAtLeast(user.role, 'operator');
 

@@ -1,10 +1,11 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { resolveScope } from '@/lib/accounts/scope';
+import { DEFAULT_ACCOUNT } from '@/lib/accounts/types';
 import { type ActionError, fail } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import { type Caller, requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
 import { createExport } from '@/lib/export-tasks/create';
 import { type CreateExportValues, createExportSchema, fieldErrorsOf } from '@/lib/export-tasks/create-schema';
 import { describeTask, sameExport } from '@/lib/export-tasks/find';
@@ -20,7 +21,10 @@ async function sameActiveExport(
 ): Promise<string | null> {
   if (active.name !== job.taskName || typeof active.taskId !== 'string' || active.region !== job.region)
     return null;
-  const task = await describeTask(job.region, active.taskId).catch(() => null);
+  const task = await describeTask(
+    { account: job.account ?? DEFAULT_ACCOUNT, region: job.region },
+    active.taskId,
+  ).catch(() => null);
   return task && sameExport(job)(task) ? task.taskId : null;
 }
 
@@ -36,6 +40,7 @@ async function record(
   try {
     await recordActivity(caller, {
       action: 'export.launch',
+      account: job.account ?? DEFAULT_ACCOUNT,
       region: job.region,
       target: typeof detail.taskId === 'string' ? detail.taskId : job.taskName,
       outcome,
@@ -77,8 +82,9 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
   const parsed = createExportSchema.safeParse(values);
   if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
-  const region = await resolveRegion(input.region);
-  if (!region) return fail('invalidRegion');
+  const where = await resolveScope(input, auth.user.accounts);
+  if (!where.ok) return fail(where.error);
+  const { account, region } = where.scope;
   // An end in the future holds no events yet; the form clamps it too, but the clock may have moved on.
   const now = Date.now();
   if (input.from >= now)
@@ -88,6 +94,7 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
     return { ...fail('invalidInput'), fieldErrors: { to: ['wizard.errors.startAfterEnd'] } };
 
   const plan = planExports({
+    account,
     region,
     logGroupNames: input.logGroupNames,
     ...(input.logStreamNamePrefix ? { logStreamNamePrefix: input.logStreamNamePrefix } : {}),
@@ -102,6 +109,7 @@ export async function launchExport(values: CreateExportValues): Promise<LaunchEr
   });
   const single = plan.length === 1 && !input.queue;
   const preflight = await runPreflight({
+    account,
     region,
     bucket: input.destination,
     prefix: input.destinationPrefix,

@@ -1,11 +1,11 @@
 import { getTranslations } from 'next-intl/server';
 import { ExportWizard } from '@/components/export-wizard/export-wizard';
 import { ForbiddenNotice } from '@/components/ui/forbidden-notice';
+import { currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { reportAwsError } from '@/lib/aws/errors';
 import { getIdentity } from '@/lib/aws/identity';
-import { currentRegion } from '@/lib/aws/regions';
 import { getLogGroups, type LogGroupSummary } from '@/lib/log-groups/search';
 
 export const dynamic = 'force-dynamic';
@@ -31,20 +31,21 @@ export default async function NewExportPage({
       </div>
     );
   }
-  const region = await currentRegion();
+  const scope = await currentScope(user.accounts);
+  const { region } = scope;
   const g = (await searchParams).g;
   const names = (Array.isArray(g) ? g : g ? [g] : []).slice(0, 50);
   // A reloaded wizard shows the chosen groups' size, retention and age again.
   let initialGroups: LogGroupSummary[] = [];
   if (names.length > 0) {
     try {
-      initialGroups = await getLogGroups(region, names);
+      initialGroups = await getLogGroups(scope, names);
     } catch (err) {
       reportAwsError('DescribeLogGroups (wizard reload)', err, { region });
     }
   }
   // The account the statements of a policy request or a KMS key policy name (STS, cached; null if unknown).
-  const identity = await getIdentity(region);
+  const identity = await getIdentity(scope);
   return (
     <ExportWizard
       region={region}

@@ -1,5 +1,5 @@
+import { scopeOfRequest } from '@/lib/accounts/scope';
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
-import { resolveRegion } from '@/lib/aws/regions';
 import { defaultRange, overviewQuery, queryObject } from '@/lib/coverage/query';
 import { coverageOverview } from '@/lib/coverage/service';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
@@ -12,19 +12,21 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 export async function GET(request: Request) {
   const auth = await requireRole('viewer');
   if (!auth.ok) return refusalResponse(auth);
-  const parsed = overviewQuery.safeParse(queryObject(new URL(request.url).searchParams));
+  const search = new URL(request.url).searchParams;
+  const parsed = overviewQuery.safeParse(queryObject(search));
   if (!parsed.success)
     return Response.json(
       { error: 'invalidInput', fieldErrors: fieldErrorsOf(parsed.error, 'coverage.errors.invalidQuery') },
       { status: 400, headers: NO_STORE },
     );
-  const region = await resolveRegion(parsed.data.region);
-  if (!region) return Response.json({ error: 'invalidRegion' }, { status: 400, headers: NO_STORE });
+  const where = await scopeOfRequest(search, auth.user.accounts);
+  if (!where.ok) return where.response;
   const now = Date.now();
   const range = defaultRange(parsed.data.unit, now);
   try {
     const overview = await coverageOverview({
-      region,
+      scope: where.scope,
+      access: auth.user.accounts,
       ruleId: parsed.data.rule,
       state: parsed.data.state,
       q: parsed.data.q,

@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: Context) {
   const auth = await requireRole('viewer');
   if (!auth.ok) return refusalResponse(auth);
   const { id } = await params;
-  const rule = isRuleId(id) ? await getRule(id) : null;
+  const rule = isRuleId(id) ? await getRule(id, auth.user.accounts) : null;
   return rule ? json({ rule }) : json({ error: 'ruleNotFound' }, 404);
 }
 

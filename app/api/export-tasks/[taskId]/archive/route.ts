@@ -1,3 +1,4 @@
+import { bucketReader } from '@/lib/s3/buckets';
 import { type ExportedObject, getObjectStream, listTaskObjects } from '@/lib/s3/objects';
 import { ZIP_MAX_BYTES, ZIP_MAX_ENTRIES, type ZipEntry, zipStream } from '@/lib/s3/zip';
 import { awsErrorResponse, errorJson } from '../../respond';
@@ -9,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const PER_FILE = 30 + 16 + 46;
 
 /**
- * "Download all": every file of the task as one zip (`?region`), streamed from S3 to the browser a file at a
+ * "Download all": every file of the task as one zip (`?account&region`), streamed from S3 to the browser a file at a
  * time and never held whole. Over 4 GiB or 65,535 files the answer is 413 and the page offers the
  * `aws s3 cp --recursive` command instead. Operators only unless LOGPORT_VIEWER_DOWNLOADS=true.
  */
@@ -17,13 +18,16 @@ export async function GET(request: Request, ctx: { params: Promise<{ taskId: str
   const { taskId } = await ctx.params;
   const loaded = await loadTaskFiles(request, taskId, 'GET archive');
   if (!loaded.ok) return loaded.response;
-  const { region, task, folder } = loaded;
+  const { scope, task, folder } = loaded;
   const objects: ExportedObject[] = [];
   let bytes = 22;
+  let reader = scope;
   try {
+    // A central archive bucket is read with the account that owns it.
+    reader = await bucketReader(scope, task.destination);
     let nextToken: string | null = null;
     do {
-      const page = await listTaskObjects(region, task.destination, folder, { nextToken, limit: 1000 });
+      const page = await listTaskObjects(reader, task.destination, folder, { nextToken, limit: 1000 });
       for (const o of page.objects) {
         objects.push(o);
         bytes += o.size + PER_FILE + 2 * Buffer.byteLength(o.name);
@@ -41,7 +45,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ taskId: str
       yield {
         name: o.name,
         modified: new Date(o.lastModified ?? Date.now()),
-        open: async () => (await getObjectStream(region, task.destination, o.key)).body,
+        open: async () => (await getObjectStream(reader, task.destination, o.key)).body,
       };
     }
   }

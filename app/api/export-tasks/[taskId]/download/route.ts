@@ -1,3 +1,4 @@
+import { bucketReader } from '@/lib/s3/buckets';
 import { getObjectStream, isKeyInFolder } from '@/lib/s3/objects';
 import { awsErrorResponse, errorJson } from '../../respond';
 import { loadTaskFiles } from '../../task';
@@ -14,7 +15,7 @@ function downloadName(key: string, folder: string): string {
 }
 
 /**
- * Streams one exported file from S3 through Logport (`?region&key`): the user needs no access to the bucket,
+ * Streams one exported file from S3 through Logport (`?account&region&key`): the user needs no access to the bucket,
  * and only keys under this task's `<prefix>/<taskId>/` are served, whatever the request asks for. Operators
  * only, unless LOGPORT_VIEWER_DOWNLOADS=true (see loadTaskFiles).
  */
@@ -22,11 +23,13 @@ export async function GET(request: Request, ctx: { params: Promise<{ taskId: str
   const { taskId } = await ctx.params;
   const loaded = await loadTaskFiles(request, taskId, 'GET download');
   if (!loaded.ok) return loaded.response;
-  const { region, task, params, folder } = loaded;
+  const { scope, task, params, folder } = loaded;
   const key = params.get('key') ?? '';
   if (!isKeyInFolder(key, folder)) return errorJson('forbidden', 403);
   try {
-    const object = await getObjectStream(region, task.destination, key);
+    // A central archive bucket is read with the account that owns it.
+    const reader = await bucketReader(scope, task.destination);
+    const object = await getObjectStream(reader, task.destination, key);
     const headers = new Headers({
       'Content-Type': key.endsWith('.gz') ? 'application/gzip' : 'application/octet-stream',
       'Content-Disposition': `attachment; filename="${downloadName(key, folder)}"`,

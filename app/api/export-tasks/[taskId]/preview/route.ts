@@ -1,3 +1,4 @@
+import { bucketReader } from '@/lib/s3/buckets';
 import { getObjectStream, isKeyInFolder } from '@/lib/s3/objects';
 import { PREVIEW_MAX_BYTES, PREVIEW_MAX_LINES, PreviewUnreadableError, previewText } from '@/lib/s3/preview';
 import { awsErrorResponse, errorJson, json } from '../../respond';
@@ -6,7 +7,7 @@ import { loadTaskFiles } from '../../task';
 export const dynamic = 'force-dynamic';
 
 /**
- * The first lines of one exported file (`?region&key`), decompressed here and capped (64 KiB, 200 lines), as
+ * The first lines of one exported file (`?account&region&key`), decompressed here and capped (64 KiB, 200 lines), as
  * JSON text the page shows as text. Same rules as the download: this task's folder only, operators only
  * unless LOGPORT_VIEWER_DOWNLOADS=true.
  */
@@ -14,11 +15,13 @@ export async function GET(request: Request, ctx: { params: Promise<{ taskId: str
   const { taskId } = await ctx.params;
   const loaded = await loadTaskFiles(request, taskId, 'GET preview');
   if (!loaded.ok) return loaded.response;
-  const { region, task, params, folder } = loaded;
+  const { scope, task, params, folder } = loaded;
   const key = params.get('key') ?? '';
   if (!isKeyInFolder(key, folder)) return errorJson('forbidden', 403);
   try {
-    const object = await getObjectStream(region, task.destination, key);
+    // A central archive bucket is read with the account that owns it.
+    const reader = await bucketReader(scope, task.destination);
+    const object = await getObjectStream(reader, task.destination, key);
     const preview = await previewText(object.body, key.endsWith('.gz'));
     return json({ key, ...preview, maxLines: PREVIEW_MAX_LINES, maxBytes: PREVIEW_MAX_BYTES });
   } catch (err) {

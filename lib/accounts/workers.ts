@@ -1,0 +1,26 @@
+import 'server-only';
+import { runQueueWorkers } from '@/lib/queue/start';
+import { runScheduler, schedulerTickMs } from '@/lib/rules/run';
+import { listAccounts } from './registry';
+
+/**
+ * Runs one queue worker (with its rules' scheduler, under the same lease) per configured account, and follows
+ * the accounts file: an account added gets a worker within a minute, one removed stops.
+ */
+const FOLLOW_MS = 60_000;
+const g = globalThis as unknown as { logportWorkersFollowed?: NodeJS.Timeout };
+
+async function sync(): Promise<void> {
+  const accounts = (await listAccounts()).map((a) => a.name);
+  await runQueueWorkers(accounts, (account) => ({
+    everyMs: schedulerTickMs(),
+    run: () => runScheduler(account),
+  }));
+}
+
+export async function superviseWorkers(): Promise<void> {
+  await sync();
+  g.logportWorkersFollowed ??= setInterval(() => {
+    sync().catch((err: unknown) => console.error('[accounts] workers not updated:', err));
+  }, FOLLOW_MS).unref();
+}
