@@ -20,6 +20,7 @@ export const NAV_LINKS = [
   { href: '/coverage', key: 'navCoverage', exact: false, needs: 'viewer' },
   { href: '/bucket-policy', key: 'navBucketPolicy', exact: false, needs: 'viewer' },
   { href: '/activity', key: 'navActivity', exact: false, needs: 'viewer' },
+  { href: '/settings', key: 'navSettings', exact: false, needs: 'admin' },
 ] as const satisfies ReadonlyArray<{ href: string; key: string; exact: boolean; needs: Role }>;
 
 export function navLinksFor(role: Role) {
