@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { getToken } from 'next-auth/jwt';
 import { ACCOUNT_COOKIE, REGION_COOKIE, SCOPE_HEADER } from '@/lib/accounts/cookies';
 import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { callerFromCookies, sessionTokenFrom } from '@/lib/auth/session';
 import { REGION_PATTERN } from '@/lib/export-tasks/create-schema';
 import { BODY_LIMITS, refuseUnsafeRequest } from '@/lib/http/guard';
 import { hstsHeader } from '@/lib/http/hsts';
@@ -65,12 +65,15 @@ export async function proxy(request: NextRequest) {
   const unsafe = refuseUnsafeRequest(request, { maxBodyBytes: BODY_LIMITS.action });
   if (unsafe) return withHsts(unsafe, hsts);
   if (!PUBLIC_PAGES.includes(pathname)) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-    if (!token) {
+    // The session must be open on the server, not just a cookie that decodes: a signed-out, ended or
+    // outdated session (issue 14.3) goes to sign-in like no session at all.
+    if (!(await callerFromCookies(request.cookies))) {
       const url = request.nextUrl.clone();
       url.pathname = '/signin';
       url.search = '';
       url.searchParams.set('callbackUrl', safeCallbackUrl(`${pathname}${search}`, request.nextUrl.origin));
+      // A cookie was sent but its session is over: say so on the sign-in page.
+      if (sessionTokenFrom(request.cookies)) url.searchParams.set('error', 'SessionRequired');
       return withHsts(NextResponse.redirect(url), hsts);
     }
   }

@@ -6,7 +6,8 @@ import { allTaskIds, describeTask } from './support/export-tasks';
 
 /**
  * The export history, a task's details and the queue on a 390 px phone, in English and Japanese: tasks and
- * jobs show as cards, the page never scrolls sideways. Screenshots land in docs/screens/ for the README.
+ * jobs show as cards, the page never scrolls sideways, axe finds nothing serious. Screenshots go to
+ * test-results/<port>/screens/, or to docs/screens/ (the README's) with UPDATE_DOCS_SCREENS=1.
  * (Japanese needs a CJK font on the machine: `apt-get install fonts-noto-cjk`.)
  */
 test.use({ storageState: E2E.storageState('operator'), viewport: { width: 390, height: 844 } });
@@ -42,6 +43,8 @@ async function accessible(page: import('@playwright/test').Page): Promise<void> 
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+const shots = process.env.UPDATE_DOCS_SCREENS ? 'docs/screens' : `test-results/${E2E.appPort}/screens`;
+
 async function noSidewaysScroll(page: import('@playwright/test').Page): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -63,7 +66,7 @@ for (const locale of ['en', 'ja'] as const) {
     await expect(page.getByTestId('task-table')).toBeHidden();
     await noSidewaysScroll(page);
     await accessible(page);
-    await page.screenshot({ path: `docs/screens/history-390-${locale}.png` });
+    await page.screenshot({ path: `${shots}/history-390-${locale}.png` });
 
     let completed = '';
     for (const id of (await allTaskIds()).slice(0, 50)) {
@@ -78,7 +81,7 @@ for (const locale of ['en', 'ja'] as const) {
     await expect(page.getByTestId('object-list').locator('[aria-busy="true"]')).toHaveCount(0);
     await noSidewaysScroll(page);
     await accessible(page);
-    await page.screenshot({ path: `docs/screens/details-390-${locale}.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/details-390-${locale}.png`, fullPage: true });
 
     enqueueTwo(locale);
     await page.goto('/queue');
@@ -86,6 +89,6 @@ for (const locale of ['en', 'ja'] as const) {
     await expect(page.getByTestId('queue-job-card').first()).toBeVisible();
     await expect(page.locator('[data-testid="queue-job"]:visible')).toHaveCount(0);
     await noSidewaysScroll(page);
-    await page.screenshot({ path: `docs/screens/queue-390-${locale}.png` });
+    await page.screenshot({ path: `${shots}/queue-390-${locale}.png` });
   });
 }

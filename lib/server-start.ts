@@ -1,5 +1,8 @@
 /** Runs once when the Next.js server process starts (instrumentation.ts). */
 export async function onServerStart(): Promise<void> {
+  // Every request learns its socket address before Next.js sees it (sign-in limits, the sessions list).
+  const { installPeerStamp } = await import('./auth/peer-address');
+  installPeerStamp();
   if (process.env.NODE_ENV === 'production' && !process.env.NEXTAUTH_SECRET) {
     console.error(
       'Logport will not start: set NEXTAUTH_SECRET to a long random value (for example: openssl rand -base64 32).',

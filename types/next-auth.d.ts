@@ -12,5 +12,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     role?: Role;
+    /** The server-side session this token names (lib/auth/sessions-store.ts). */
+    sid?: string;
   }
 }

@@ -27,6 +27,7 @@ export default async function SignInPage({
   const tc = await getTranslations('common');
   const oidc = oidcConfigFromEnv();
   const error = typeof params.error === 'string' ? params.error : undefined;
+  const retryAfter = Number(typeof params.retryAfter === 'string' ? params.retryAfter : NaN);
   const hint = signInHint(process.env);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
@@ -49,6 +50,9 @@ export default async function SignInPage({
           <SignInForm
             callbackUrl={callbackUrl}
             initialError={error}
+            initialRetryAfter={
+              Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 86_400) : undefined
+            }
             signedOut={params.signedOut === '1'}
             oidc={oidc ? { name: oidc.name } : null}
           />

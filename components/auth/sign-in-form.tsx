@@ -2,12 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { signInWithPassword, signInWithProvider } from '@/lib/auth/client';
+import { type SignInFailure, signInWithPassword, signInWithProvider } from '@/lib/auth/client';
 
 const ERROR_KEYS: Record<string, string> = {
   CredentialsSignin: 'errorCredentials',
@@ -15,23 +15,47 @@ const ERROR_KEYS: Record<string, string> = {
   SessionRequired: 'errorSessionExpired',
 };
 
+type Shown = { key: string; seconds?: number; wrongPassword?: boolean };
+
+/** What to say for a failure; too many attempts (429) says how long to wait, in seconds or minutes. */
+function shownFor(failure: SignInFailure): Shown {
+  if (failure.error === 'SignInLocked') {
+    const seconds = Math.max(1, Math.round(failure.retryAfter ?? 1));
+    return {
+      key: seconds >= 60 ? 'errorLocked' : 'errorSlowDown',
+      seconds,
+      wrongPassword: failure.wrongPassword,
+    };
+  }
+  return { key: ERROR_KEYS[failure.error] ?? 'errorGeneric' };
+}
+
 export function SignInForm({
   callbackUrl,
   initialError,
+  initialRetryAfter,
   signedOut,
   oidc,
 }: {
   callbackUrl: string;
   initialError?: string;
+  initialRetryAfter?: number;
   signedOut: boolean;
   oidc: { name: string } | null;
 }) {
   const t = useTranslations('auth');
   const router = useRouter();
   const id = useId();
-  const [error, setError] = useState<string | null>(
-    initialError ? (ERROR_KEYS[initialError] ?? 'errorGeneric') : null,
+  const [error, setError] = useState<Shown | null>(
+    initialError ? shownFor({ error: initialError, retryAfter: initialRetryAfter }) : null,
   );
+  // While a wait is on, the button waits too (the server would refuse anyway).
+  const [waitUntil, setWaitUntil] = useState(0);
+  useEffect(() => {
+    if (waitUntil === 0) return;
+    const timer = setTimeout(() => setWaitUntil(0), Math.max(0, waitUntil - Date.now()));
+    return () => clearTimeout(timer);
+  }, [waitUntil]);
   const [pending, setPending] = useState(false);
   // Kept across a failed attempt (React resets a form after its action): only the password is typed again.
   const [name, setName] = useState('');
@@ -40,7 +64,7 @@ export function SignInForm({
     const username = String(form.get('username') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!username || !password) {
-      setError('errorMissing');
+      setError({ key: 'errorMissing' });
       return;
     }
     setPending(true);
@@ -48,14 +72,16 @@ export function SignInForm({
     try {
       const failure = await signInWithPassword(username, password, callbackUrl);
       if (failure) {
-        setError(ERROR_KEYS[failure] ?? 'errorGeneric');
+        const shown = shownFor(failure);
+        setError(shown);
+        if (shown.seconds && shown.seconds < 60) setWaitUntil(Date.now() + shown.seconds * 1000);
         return;
       }
       // The page checked it already; checking again where it is followed keeps the form safe on its own.
       router.replace(safeCallbackUrl(callbackUrl, window.location.origin));
       router.refresh();
     } catch {
-      setError('errorGeneric');
+      setError({ key: 'errorGeneric' });
     } finally {
       setPending(false);
     }
@@ -64,7 +90,16 @@ export function SignInForm({
   return (
     <div className="mt-5 space-y-4">
       {signedOut && !error ? <Alert tone="success">{t('signedOut')}</Alert> : null}
-      <div aria-live="assertive">{error ? <Alert tone="danger">{t(error)}</Alert> : null}</div>
+      <div aria-live="assertive">
+        {error ? (
+          <Alert tone="danger">
+            {error.wrongPassword ? `${t('errorCredentials')} ` : ''}
+            {error.seconds
+              ? t(error.key, { seconds: error.seconds, minutes: Math.ceil(error.seconds / 60) })
+              : t(error.key)}
+          </Alert>
+        ) : null}
+      </div>
       <form action={onSubmit} className="space-y-4" noValidate>
         <Field id={`${id}-username`} label={t('username')}>
           <input
@@ -91,7 +126,7 @@ export function SignInForm({
             className={inputClass}
           />
         </Field>
-        <Button type="submit" className="w-full" disabled={pending}>
+        <Button type="submit" className="w-full" disabled={pending || waitUntil > 0}>
           {pending ? t('signingIn') : t('signIn')}
         </Button>
       </form>

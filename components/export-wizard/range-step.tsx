@@ -1,16 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import { useFormat } from '@/lib/format/use-format';
 import type { LogGroupSummary } from '@/lib/log-groups/search';
 import { CHUNKS } from '@/lib/time-range/chunks';
 import { PRESETS } from '@/lib/time-range/presets';
 import { formatLocalInput } from '@/lib/time-range/zone';
-import { timeZones } from './format';
 import { RangeNotes } from './range-notes';
+import { TimeZoneInput } from './time-zone-input';
 import { useFieldErrors } from './use-errors';
 import type { Wizard } from './use-wizard';
 
@@ -21,12 +19,6 @@ export function RangeStep({ wizard, info }: { wizard: Wizard; info: Record<strin
   const f = useFormat();
   const errorsOf = useFieldErrors(wizard.errors);
   const { state, update, resolved } = wizard;
-  const [zones, setZones] = useState<string[]>([]);
-  const [browserZone, setBrowserZone] = useState('');
-  useEffect(() => {
-    setZones(timeZones());
-    setBrowserZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  }, []);
   const range = resolved.range;
   // The inputs show what a preset means; typing in them makes the range custom.
   const shown = (which: 'start' | 'end') => {
@@ -103,37 +95,13 @@ export function RangeStep({ wizard, info }: { wizard: Wizard; info: Record<strin
       </div>
 
       <Field id="wizard-tz" label={t('range.tzLabel')} hint={t('range.tzHint')} errors={tzErrors}>
-        <div className="flex flex-wrap gap-2">
-          <input
-            id="wizard-tz"
-            list="wizard-tz-list"
-            className={`${inputClass} max-w-xs`}
-            value={state.tz}
-            onChange={(e) => update({ tz: e.target.value })}
-            onBlur={() => wizard.blur('timeZone')}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={tzErrors ? true : undefined}
-            aria-describedby={describedBy('wizard-tz', { hint: true, error: Boolean(tzErrors) })}
-          />
-          <datalist id="wizard-tz-list">
-            {zones.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-          <Button variant="secondary" onClick={() => update({ tz: 'UTC' })} disabled={state.tz === 'UTC'}>
-            {t('range.useUtc')}
-          </Button>
-          {browserZone && browserZone !== 'UTC' ? (
-            <Button
-              variant="ghost"
-              onClick={() => update({ tz: browserZone })}
-              disabled={state.tz === browserZone}
-            >
-              {t('range.useBrowser', { zone: browserZone })}
-            </Button>
-          ) : null}
-        </div>
+        <TimeZoneInput
+          id="wizard-tz"
+          value={state.tz}
+          onChange={(tz) => update({ tz })}
+          onBlur={() => wizard.blur('timeZone')}
+          invalid={Boolean(tzErrors)}
+        />
       </Field>
 
       {range && range.start < range.end ? (

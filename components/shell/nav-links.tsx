@@ -8,15 +8,19 @@ import { useCloseMenu } from './shell-menu';
 
 /**
  * Each entry with the least role that may use its page (README "Users and roles"): a viewer browses the
- * history, the queue, the activity log and the policy generator (generate, check, copy; applying needs an
- * admin, and that page hides Apply itself); launching needs an operator, so a viewer is not shown the way in.
+ * history, the queue, the rules and their coverage (acting on them needs an operator or an admin; those pages
+ * hide what a role cannot do), the activity log and the policy generator (generate, check, copy; applying needs
+ * an admin, and that page hides Apply itself); launching needs an operator, so a viewer is not shown the way in.
  */
 export const NAV_LINKS = [
   { href: '/exports', key: 'navExports', exact: true, needs: 'viewer' },
   { href: '/exports/new', key: 'navNewExport', exact: true, needs: 'operator' },
   { href: '/queue', key: 'navQueue', exact: false, needs: 'viewer' },
+  { href: '/rules', key: 'navRules', exact: false, needs: 'viewer' },
+  { href: '/coverage', key: 'navCoverage', exact: false, needs: 'viewer' },
   { href: '/bucket-policy', key: 'navBucketPolicy', exact: false, needs: 'viewer' },
   { href: '/activity', key: 'navActivity', exact: false, needs: 'viewer' },
+  { href: '/settings', key: 'navSettings', exact: false, needs: 'admin' },
 ] as const satisfies ReadonlyArray<{ href: string; key: string; exact: boolean; needs: Role }>;
 
 export function navLinksFor(role: Role) {

@@ -19,7 +19,9 @@ export type ActivityAction =
   | 'rule.enable'
   | 'rule.disable'
   | 'rule.run'
-  | 'coverage.fill';
+  | 'coverage.fill'
+  | 'auth.locked'
+  | 'session.end';
 
 export type ActivityEntry = {
   id: number;
@@ -40,7 +42,8 @@ export type ActivityEntry = {
  * `transaction` it joins it, so a change and its record commit together.
  */
 export async function recordActivity(
-  who: Caller,
+  // 'system': Logport itself (a sign-in lock is nobody's action).
+  who: { name: string; role: Caller['role'] | 'system' },
   entry: {
     action: ActivityAction;
     account?: string;

@@ -9,25 +9,38 @@ async function csrfToken(): Promise<string> {
   return data.csrfToken;
 }
 
-async function post(path: string, fields: Record<string, string>): Promise<string> {
+type Answer = { url?: string; error?: string; retryAfter?: number; wrongPassword?: boolean };
+
+async function postForAnswer(path: string, fields: Record<string, string>): Promise<Answer> {
   const res = await fetch(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Auth-Return-Redirect': '1' },
     body: new URLSearchParams({ ...fields, csrfToken: await csrfToken(), json: 'true' }),
   });
-  const data = (await res.json()) as { url?: string };
-  return data.url ?? '';
+  return (await res.json()) as Answer;
 }
 
-/** Signs in with user name and password; returns next-auth's error code (e.g. CredentialsSignin) or null. */
+async function post(path: string, fields: Record<string, string>): Promise<string> {
+  return (await postForAnswer(path, fields)).url ?? '';
+}
+
+export type SignInFailure = { error: string; retryAfter?: number; wrongPassword?: boolean };
+
+/**
+ * Signs in with user name and password; null when signed in, else next-auth's error code (e.g.
+ * CredentialsSignin), or `SignInLocked` with the seconds to wait (429 after too many failed attempts).
+ */
 export async function signInWithPassword(
   username: string,
   password: string,
   callbackUrl: string,
-): Promise<string | null> {
-  const url = await post('/api/auth/callback/credentials', { username, password, callbackUrl });
-  if (!url) return 'Unknown';
-  return new URL(url, window.location.href).searchParams.get('error');
+): Promise<SignInFailure | null> {
+  const answer = await postForAnswer('/api/auth/callback/credentials', { username, password, callbackUrl });
+  if (answer.error === 'signInLocked')
+    return { error: 'SignInLocked', retryAfter: answer.retryAfter, wrongPassword: answer.wrongPassword };
+  if (!answer.url) return { error: 'Unknown' };
+  const error = new URL(answer.url, window.location.href).searchParams.get('error');
+  return error ? { error } : null;
 }
 
 /** Starts an OAuth/OIDC sign-in: the browser goes to the identity provider. */

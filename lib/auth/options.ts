@@ -5,8 +5,12 @@ import { sessionMaxAge } from '@/lib/config';
 import { sameOriginUrl } from './callback-url';
 import { oidcConfigFromEnv, roleFromClaims } from './oidc';
 import { verifyPassword } from './password';
-import { isRole } from './roles';
-import { findUser } from './users-store';
+import { isRole, type Role } from './roles';
+import { forgetSession } from './session-check';
+import { createSession, endSession } from './sessions-store';
+import { signinContext } from './signin-context';
+import type { UserRecord } from './users-file';
+import { usersSnapshot } from './users-store';
 
 // A fixed hash so an unknown user costs the same time as a wrong password (no user enumeration by timing).
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -18,13 +22,19 @@ function providers(): NextAuthOptions['providers'] {
       name: 'Password',
       credentials: { username: { type: 'text' }, password: { type: 'password' } },
       async authorize(credentials) {
+        const context = signinContext();
         const username = String(credentials?.username ?? '').slice(0, 128);
         const password = String(credentials?.password ?? '').slice(0, 1024);
-        if (!username || !password) return null;
-        const user = await findUser(username);
+        const { users } = await usersSnapshot();
+        const wanted = username.trim().toLowerCase();
+        const user = users?.find((u) => u.name.toLowerCase() === wanted);
+        // Always one scrypt run, known user or not, so the time taken does not tell (no user enumeration).
         const valid = await verifyPassword(password, user?.hash ?? DUMMY_HASH);
-        if (!user || !valid) return null;
-        return { id: user.name, name: user.name, role: user.role };
+        // A missing or broken users file is Logport's fault, not a guess: it does not count against anyone.
+        if (context)
+          context.outcome = users === null ? 'error' : user && valid && username ? 'success' : 'failure';
+        if (!user || !valid || !username || !password) return null;
+        return { id: user.name, name: user.name, role: user.role, record: user };
       },
     }),
   ];
@@ -71,9 +81,24 @@ export const authOptions: NextAuthOptions = {
     signIn({ user }) {
       return isRole((user as { role?: unknown }).role);
     },
-    jwt({ token, user }) {
-      // The role is fixed at sign-in; a changed role takes effect at the next sign-in.
-      if (user) token.role = (user as { role?: unknown }).role as typeof token.role;
+    // At sign-in (and only then, `user` is set): a session row on the server, named in the token by its id.
+    // Its role is fixed; a role change in the users file ends the session (session-check.ts).
+    async jwt({ token, user, account }) {
+      if (user) {
+        const role = (user as { role?: Role }).role as Role;
+        const record = (user as { record?: UserRecord }).record;
+        const context = signinContext();
+        token.role = role;
+        token.sid = await createSession({
+          name: user.name ?? String(user.id),
+          role,
+          provider: account?.provider ?? 'unknown',
+          ...(record && account?.provider === 'credentials' ? { user: record } : {}),
+          clientAddress: context?.clientAddress ?? null,
+          userAgent: context?.userAgent ?? null,
+          maxAgeMs: sessionMaxAge() * 1000,
+        });
+      }
       return token;
     },
     session({ session, token }) {
@@ -82,6 +107,15 @@ export const authOptions: NextAuthOptions = {
         session.user.role = token.role;
       }
       return session;
+    },
+  },
+  events: {
+    // Sign-out ends this session on the server: the cookie, replayed, no longer works.
+    async signOut({ token }) {
+      const sid = typeof token?.sid === 'string' ? token.sid : null;
+      if (!sid) return;
+      await endSession(sid, 'signedOut', typeof token.name === 'string' ? token.name : null);
+      forgetSession(sid);
     },
   },
   logger: {

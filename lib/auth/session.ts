@@ -2,26 +2,38 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
 import type { Caller } from './require-role';
-import { isRole } from './roles';
+import { checkSession } from './session-check';
 
 /**
- * The caller behind this request's session cookie, read the way next-auth writes it (an encrypted JWT,
- * possibly split into `.0`, `.1`… chunks). getServerSession runs next-auth's whole session endpoint per
- * call; every poll of every tab goes through here, so the decoded caller is kept briefly per token (never
- * past the token's own expiry). A role change still takes effect at the next sign-in, as the token carries it.
+ * The caller behind a request's session cookie, read the way next-auth writes it (an encrypted JWT, possibly
+ * split into `.0`, `.1`… chunks). The token only names a server-side session (`sid`): whether that session is
+ * still open, and as which role, is decided by `checkSession` on every call (issue 14.3). Decoding the token
+ * is pure, so its result is kept briefly per token (never past the token's own expiry).
  */
 const REMEMBER_MS = 30_000;
 const MAX_REMEMBERED = 1_000;
-const remembered = new Map<string, { until: number; caller: Caller | null }>();
 
-function cookieName(): string {
+type Decoded = { sid: string | null; exp: number };
+const g = globalThis as unknown as { logportTokens?: Map<string, { until: number; decoded: Decoded }> };
+
+function remembered(): Map<string, { until: number; decoded: Decoded }> {
+  g.logportTokens ??= new Map();
+  return g.logportTokens;
+}
+
+export function sessionCookieName(): string {
   const secure = process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
   return secure ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }
 
-async function sessionToken(): Promise<string | null> {
-  const jar = await cookies();
-  const name = cookieName();
+type CookieReader = {
+  get(name: string): { value: string } | undefined;
+  getAll(): Array<{ name: string; value: string }>;
+};
+
+/** The whole token from the request's cookies (joined from its chunks), or null. */
+export function sessionTokenFrom(jar: CookieReader): string | null {
+  const name = sessionCookieName();
   const whole = jar.get(name)?.value;
   if (whole) return whole;
   const chunks = jar
@@ -31,27 +43,48 @@ async function sessionToken(): Promise<string | null> {
   return chunks.length > 0 ? chunks.map((c) => c.value).join('') : null;
 }
 
-async function decodeCaller(token: string): Promise<{ caller: Caller | null; exp: number }> {
+async function decodeToken(token: string): Promise<Decoded> {
   try {
     const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET ?? '' });
-    const name = payload?.name;
-    const role = payload?.role;
+    const sid = payload?.sid;
     const exp = typeof payload?.exp === 'number' ? payload.exp * 1000 : 0;
-    return { caller: typeof name === 'string' && name && isRole(role) ? { name, role } : null, exp };
+    // A token from before server-side sessions (no sid) names no session: its holder signs in again.
+    return { sid: typeof sid === 'string' && sid ? sid : null, exp };
   } catch {
     // Expired, tampered with, or signed with another secret: no session.
-    return { caller: null, exp: 0 };
+    return { sid: null, exp: 0 };
   }
 }
 
-export async function sessionCaller(): Promise<Caller | null> {
-  const token = await sessionToken();
-  if (!token) return null;
+/** The server-side session id a token names (null: none, or not a valid token). */
+export async function sessionIdOf(token: string): Promise<string | null> {
   const now = Date.now();
-  const hit = remembered.get(token);
-  if (hit && now < hit.until) return hit.caller;
-  const { caller, exp } = await decodeCaller(token);
-  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-  remembered.set(token, { until: caller ? Math.min(now + REMEMBER_MS, exp) : now + REMEMBER_MS, caller });
-  return caller;
+  const memory = remembered();
+  const hit = memory.get(token);
+  if (hit && now < hit.until) return hit.decoded.sid;
+  const decoded = await decodeToken(token);
+  if (memory.size >= MAX_REMEMBERED) memory.clear();
+  memory.set(token, {
+    until: decoded.sid ? Math.min(now + REMEMBER_MS, decoded.exp) : now + REMEMBER_MS,
+    decoded,
+  });
+  return decoded.sid;
+}
+
+/** The caller of an open session behind these cookies (the proxy passes the request's own). */
+export async function callerFromCookies(jar: CookieReader): Promise<Caller | null> {
+  const token = sessionTokenFrom(jar);
+  if (!token) return null;
+  const sid = await sessionIdOf(token);
+  return sid ? checkSession(sid) : null;
+}
+
+export async function sessionCaller(): Promise<Caller | null> {
+  return callerFromCookies(await cookies());
+}
+
+/** This request's session id (the sessions list marks "this session"), or null. */
+export async function currentSessionId(): Promise<string | null> {
+  const token = sessionTokenFrom(await cookies());
+  return token ? sessionIdOf(token) : null;
 }

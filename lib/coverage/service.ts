@@ -90,6 +90,7 @@ function rowFor(
     ruleId: rule.id,
     ruleName: rule.name,
     every: rule.every,
+    timeZone: rule.timeZone,
     retentionDays: group?.retentionDays ?? null,
     percent: percent(states),
     atRisk: atRisk(states, group?.retentionDays ?? null, now),

@@ -27,6 +27,8 @@ export type CoverageRow = {
   ruleName: string;
   /** The rule's window length (a row of hourly windows aggregates them per day when the view is in days). */
   every: 'hour' | 'day' | 'week';
+  /** The rule's IANA zone: its windows start at local midnight / on the local hour (the page picks windows). */
+  timeZone: string;
   /** null: never expires. */
   retentionDays: number | null;
   /** Archived share of the due windows within retention in the range shown, 0..100 (null: none due). */

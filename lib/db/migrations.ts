@@ -97,6 +97,36 @@ const RULES_POSTGRES = RULES_SQLITE.replace(
   '$1 BIGINT',
 );
 
+// Server-side sessions (issue 14.3) and sign-in failure counters (issue 14.2).
+const SESSIONS_SQLITE = `CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     user_name TEXT NOT NULL,
+     user_key TEXT NOT NULL,
+     role TEXT NOT NULL,
+     provider TEXT NOT NULL,
+     user_stamp TEXT,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     client_address TEXT,
+     user_agent TEXT,
+     ended_at INTEGER,
+     end_reason TEXT,
+     ended_by TEXT
+   );
+   CREATE INDEX sessions_user ON sessions (user_key, ended_at);
+   CREATE INDEX sessions_open ON sessions (ended_at, expires_at);
+   CREATE TABLE signin_failures (
+     scope TEXT NOT NULL CHECK (scope IN ('user', 'address')),
+     key TEXT NOT NULL,
+     failures INTEGER NOT NULL,
+     last_at INTEGER NOT NULL,
+     PRIMARY KEY (scope, key)
+   );
+   CREATE INDEX signin_failures_last ON signin_failures (last_at);`;
+
+const SESSIONS_POSTGRES = SESSIONS_SQLITE.replace(/(_at) INTEGER/g, '$1 BIGINT');
+
 export const migrations: Migration[] = [
   {
     name: 'activity log',
@@ -242,5 +272,12 @@ export const migrations: Migration[] = [
     // scheduler and coverage read, and the account (issue 16) and rule of queue jobs and activity.
     sqlite: RULES_SQLITE,
     postgres: RULES_POSTGRES,
+  },
+  {
+    name: 'sessions and sign-in failures',
+    // Sessions kept on the server, so sign-out, an admin or a change of the user ends them (the cookie only
+    // carries the id); failed sign-ins counted per user name and per client address, shared by replicas.
+    sqlite: SESSIONS_SQLITE,
+    postgres: SESSIONS_POSTGRES,
   },
 ];

@@ -152,6 +152,37 @@ export type ExportHistoryTable = {
 
 export type SchedulerStateTable = { account: string; region: string; name: string; value: string };
 
+export type SessionTable = {
+  /** Random, in the session cookie's encrypted token; knowing it alone gives no access. */
+  id: string;
+  user_name: string;
+  /** The name lower-cased: the users file matches names regardless of case. */
+  user_key: string;
+  role: string;
+  /** 'credentials' (users file) or 'oidc'. */
+  provider: string;
+  /** For users-file sessions: a digest of the user's role and password hash at sign-in (a change ends it). */
+  user_stamp: string | null;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  client_address: string | null;
+  /** A short form of the browser's User-Agent ("Chrome 140 on Linux"). */
+  user_agent: string | null;
+  ended_at: number | null;
+  /** signedOut, endedByAdmin, roleChanged, passwordChanged, userRemoved. */
+  end_reason: string | null;
+  ended_by: string | null;
+};
+
+export type SigninFailureTable = {
+  scope: 'user' | 'address';
+  /** A lower-cased user name as typed (known or not), or a client address. */
+  key: string;
+  failures: number;
+  last_at: number;
+};
+
 export type Tables = {
   activity: ActivityTable;
   queue_batches: QueueBatchTable;
@@ -164,4 +195,6 @@ export type Tables = {
   log_groups: LogGroupTable;
   export_history: ExportHistoryTable;
   scheduler_state: SchedulerStateTable;
+  sessions: SessionTable;
+  signin_failures: SigninFailureTable;
 };

@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'activity',
   'rules',
   'coverage',
+  'settings',
 ] as const;
 
 export function isLocale(value: unknown): value is Locale {

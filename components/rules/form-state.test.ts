@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ruleInputSchema } from '@/lib/rules/schema';
+import type { Rule } from '@/lib/rules/types';
+import {
+  emptyForm,
+  excludeList,
+  fieldOfPath,
+  formOf,
+  type RuleFormState,
+  serverFieldErrors,
+  toInput,
+  validateForm,
+} from './form-state';
+
+const valid: RuleFormState = {
+  ...emptyForm('Asia/Tokyo'),
+  name: 'daily-archive',
+  bucket: 'logport-exports',
+};
+
+describe('rule form state', () => {
+  it('a filled-in form is a valid rule for the one schema', () => {
+    expect(validateForm(ruleInputSchema, valid, 'us-east-2')).toEqual({});
+    const parsed = ruleInputSchema.parse(toInput(valid, 'us-east-2'));
+    expect(parsed).toMatchObject({
+      name: 'daily-archive',
+      region: 'us-east-2',
+      logGroups: { tag: { key: 'archive', value: 'true' } },
+      exclude: [],
+      every: 'day',
+      timeZone: 'Asia/Tokyo',
+      settleMinutes: 720,
+      enabled: true,
+    });
+    expect(parsed.backfillFrom).toBeUndefined();
+  });
+
+  it('sends only the chosen way of selecting groups', () => {
+    expect(toInput({ ...valid, mode: 'names', names: ['/a', '/b'] }, 'r').logGroups).toEqual({
+      names: ['/a', '/b'],
+    });
+    expect(toInput({ ...valid, mode: 'prefix', prefix: '/app/' }, 'r').logGroups).toEqual({
+      prefix: '/app/',
+    });
+  });
+
+  it('reads the exclude list one name per line (or comma), blanks and repeats dropped', () => {
+    expect(excludeList(' /a \n\n/b,/a\n')).toEqual(['/a', '/b']);
+  });
+
+  it('files each problem under the input that has it', () => {
+    const errors = validateForm(
+      ruleInputSchema,
+      {
+        ...valid,
+        name: '',
+        mode: 'tag',
+        tagKey: 'aws:x',
+        tagValue: 'bad*',
+        exclude: 'not a name',
+        bucket: 'A',
+        prefixTemplate: '/logs/{nope}',
+        settleMinutes: '12.5',
+        backfillFrom: '2026-02-30',
+        timeZone: 'Mars/Base',
+      },
+      'us-east-2',
+    );
+    expect(errors).toEqual({
+      name: ['rules.errors.nameRequired'],
+      tagKey: ['rules.errors.tagKeyInvalid'],
+      tagValue: ['rules.errors.tagValueInvalid'],
+      exclude: ['wizard.errors.logGroupInvalid'],
+      bucket: [expect.stringMatching(/^wizard\.errors\.bucket/)],
+      prefixTemplate: ['rules.errors.templateLeadingSlash'],
+      settleMinutes: ['rules.errors.settleInvalid'],
+      backfillFrom: ['rules.errors.backfillInvalid'],
+      timeZone: [expect.stringMatching(/^wizard\.errors\./)],
+    });
+  });
+
+  it('an empty list of names and an empty prefix are shown on their own inputs', () => {
+    expect(validateForm(ruleInputSchema, { ...valid, mode: 'names', names: [] }, 'us-east-2')).toEqual({
+      names: ['rules.errors.namesRequired'],
+    });
+    expect(validateForm(ruleInputSchema, { ...valid, mode: 'prefix', prefix: ' ' }, 'us-east-2')).toEqual({
+      prefix: ['rules.errors.prefixRequired'],
+    });
+    expect(validateForm(ruleInputSchema, { ...valid, settleMinutes: '' }, 'us-east-2')).toEqual({
+      settleMinutes: ['rules.errors.settleInvalid'],
+    });
+  });
+
+  it("puts the server's selection errors on the chosen way's input", () => {
+    expect(
+      serverFieldErrors(
+        { logGroups: ['rules.errors.selectionOne'], name: ['rules.errors.nameTaken'] },
+        'prefix',
+      ),
+    ).toEqual({ prefix: ['rules.errors.selectionOne'], name: ['rules.errors.nameTaken'] });
+    expect(fieldOfPath(['region'], 'names')).toBe('form');
+  });
+
+  it('a saved rule opens in the form as it was saved', () => {
+    const rule: Rule = {
+      id: 'a'.repeat(32),
+      name: 'hourly',
+      accounts: ['default'],
+      regions: ['us-east-2'],
+      region: 'us-east-2',
+      buckets: {},
+      logGroups: { names: ['/x', '/y'] },
+      exclude: ['/y'],
+      bucket: 'b-1',
+      prefixTemplate: 'logs/{logGroup}/{hh}',
+      every: 'hour',
+      timeZone: 'UTC',
+      settleMinutes: 0,
+      backfillFrom: '2026-01-02',
+      enabled: false,
+      createdAt: 1,
+      createdBy: 'admin',
+      updatedAt: 1,
+      updatedBy: 'admin',
+    };
+    const form = formOf(rule);
+    expect(form).toMatchObject({ mode: 'names', names: ['/x', '/y'], exclude: '/y', settleMinutes: '0' });
+    expect(ruleInputSchema.parse(toInput(form, 'us-east-2'))).toMatchObject({
+      logGroups: rule.logGroups,
+      exclude: rule.exclude,
+      every: 'hour',
+      settleMinutes: 0,
+      backfillFrom: '2026-01-02',
+      enabled: false,
+    });
+  });
+});

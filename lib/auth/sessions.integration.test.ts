@@ -1,0 +1,205 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+// Sessions kept on the server (issue 14.3), through next-auth's real handler and the real users file, on both
+// engines (this file also runs in the `postgres` project).
+const dir = mkdtempSync(path.join(tmpdir(), 'logport-sessions-'));
+const usersFile = path.join(dir, 'users.txt');
+Object.assign(process.env, {
+  LOGPORT_DATA_DIR: dir,
+  LOGPORT_USERS_FILE: usersFile,
+  NEXTAUTH_SECRET: 'sessions-test-secret-0123456789-abcdefghij',
+  NEXTAUTH_URL: 'http://127.0.0.1:3999',
+});
+const { upsertUser, removeUser } = await import('./users-admin');
+const { signInForTest, signOutForTest, jarWith } = await import('./test-support');
+const { callerFromCookies, sessionIdOf } = await import('./session');
+const { checkSession, forgetAllSessions, checkMemoryMs } = await import('./session-check');
+const { createSession, endSession, listOpenSessions, readSession } = await import('./sessions-store');
+const { getDb } = await import('@/lib/db');
+
+const PASSWORD = 'correct-horse-1';
+
+async function callerOf(token: string | null) {
+  if (!token) throw new Error('sign-in refused');
+  return callerFromCookies(jarWith(token));
+}
+
+async function sidOf(token: string | null): Promise<string> {
+  const sid = token ? await sessionIdOf(token) : null;
+  if (!sid) throw new Error('no session id in the token');
+  return sid;
+}
+
+beforeEach(async () => {
+  rmSync(usersFile, { force: true });
+  await upsertUser(usersFile, 'alice', { role: 'admin', password: PASSWORD }, 'add');
+  await upsertUser(usersFile, 'bob', { role: 'operator', password: PASSWORD }, 'add');
+});
+
+describe('server-side sessions', () => {
+  it('sign-in opens a session on the server, named in the token; sign-out ends it and the token stops working', async () => {
+    const token = await signInForTest('alice', PASSWORD);
+    expect(await callerOf(token)).toEqual({ name: 'alice', role: 'admin' });
+    const session = await readSession(await sidOf(token));
+    expect(session).toMatchObject({
+      userName: 'alice',
+      role: 'admin',
+      provider: 'credentials',
+      endedAt: null,
+    });
+    expect(session!.expiresAt - session!.createdAt).toBe(8 * 3_600_000);
+
+    await signOutForTest(token!);
+    // The same cookie, replayed: refused at once (no waiting for the check's memory).
+    expect(await callerOf(token)).toBeNull();
+    expect(await readSession(await sidOf(token))).toMatchObject({ endReason: 'signedOut' });
+  });
+
+  it('a wrong password opens no session', async () => {
+    expect(await signInForTest('alice', 'wrong-password')).toBeNull();
+    expect(await signInForTest('nobody', PASSWORD)).toBeNull();
+  });
+
+  it('a role change ends all of that user’s sessions at once, never served with the old role', async () => {
+    const [a1, a2, b1] = [
+      await signInForTest('alice', PASSWORD),
+      await signInForTest('alice', PASSWORD),
+      await signInForTest('bob', PASSWORD),
+    ];
+    // Remembered now: the next answers would come from memory if nothing noticed the change.
+    expect(await callerOf(a1)).toEqual({ name: 'alice', role: 'admin' });
+    expect(await callerOf(a2)).toEqual({ name: 'alice', role: 'admin' });
+
+    await upsertUser(usersFile, 'alice', { role: 'viewer' }, 'update'); // npm run user -- role alice viewer
+    expect(await callerOf(a1)).toBeNull();
+    expect(await callerOf(a2)).toBeNull();
+    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator' });
+    expect((await readSession(await sidOf(a2)))?.endReason).toBe('roleChanged');
+    // Signing in again gives the new role.
+    expect(await callerOf(await signInForTest('alice', PASSWORD))).toEqual({ name: 'alice', role: 'viewer' });
+  });
+
+  it('the change is written for every session at once, even ones nobody is using (the admin’s list)', async () => {
+    const a1 = await signInForTest('alice', PASSWORD);
+    const a2 = await signInForTest('alice', PASSWORD);
+    const b1 = await signInForTest('bob', PASSWORD);
+    await callerOf(b1);
+    await removeUser(usersFile, 'alice'); // npm run user -- remove alice
+    // Only bob's session is used; alice's two are ended in the database all the same.
+    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator' });
+    for (const token of [a1, a2])
+      expect(await readSession(await sidOf(token))).toMatchObject({ endReason: 'userRemoved' });
+    const open = (await listOpenSessions()).map((s) => s.userName);
+    expect(open).not.toContain('alice');
+    expect(open).toContain('bob');
+  });
+
+  it('a password change ends the user’s sessions', async () => {
+    const a1 = await signInForTest('alice', PASSWORD);
+    expect(await callerOf(a1)).toEqual({ name: 'alice', role: 'admin' });
+    await upsertUser(usersFile, 'alice', { password: 'another-password-2' }, 'update');
+    expect(await callerOf(a1)).toBeNull();
+    expect((await readSession(await sidOf(a1)))?.endReason).toBe('passwordChanged');
+  });
+
+  it('removing the user ends the user’s sessions, and a user added back under that name starts afresh', async () => {
+    const a1 = await signInForTest('alice', PASSWORD);
+    await callerOf(a1);
+    await removeUser(usersFile, 'alice');
+    expect(await callerOf(a1)).toBeNull();
+    await upsertUser(usersFile, 'alice', { role: 'admin', password: PASSWORD }, 'add');
+    expect(await callerOf(a1)).toBeNull();
+  });
+
+  it('an edit by hand (in place, same inode) is noticed too', async () => {
+    const a1 = await signInForTest('alice', PASSWORD);
+    await callerOf(a1);
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(usersFile, readFileSync(usersFile, 'utf8').replace('alice:admin:', 'alice:viewer:'));
+    expect(await callerOf(a1)).toBeNull();
+  });
+
+  it('an expired session is refused', async () => {
+    const token = await signInForTest('bob', PASSWORD);
+    const sid = await sidOf(token);
+    expect(await callerOf(token)).not.toBeNull();
+    const db = await getDb();
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: Date.now() - 1 })
+      .where('id', '=', sid)
+      .execute();
+    forgetAllSessions();
+    expect(await callerOf(token)).toBeNull();
+    expect((await listOpenSessions()).map((s) => s.id)).not.toContain(sid);
+  });
+
+  it('a session ended by an admin is refused; the user’s other sessions go on', async () => {
+    const b1 = await signInForTest('bob', PASSWORD);
+    const b2 = await signInForTest('bob', PASSWORD);
+    expect(await endSession(await sidOf(b1), 'endedByAdmin', 'alice')).toBe(true);
+    expect(await endSession(await sidOf(b1), 'endedByAdmin', 'alice')).toBe(false);
+    forgetAllSessions();
+    expect(await callerOf(b1)).toBeNull();
+    expect(await callerOf(b2)).toEqual({ name: 'bob', role: 'operator' });
+  });
+
+  it('remembers a check a few seconds (the hot list route), then asks the database again', async () => {
+    const b1 = await signInForTest('bob', PASSWORD);
+    const sid = await sidOf(b1);
+    const now = Date.now();
+    expect(await checkSession(sid, now)).not.toBeNull();
+    // Ended by another replica (no forgetSession here): this one serves its memory for a few seconds only.
+    const db = await getDb();
+    await db
+      .updateTable('sessions')
+      .set({ ended_at: now, end_reason: 'endedByAdmin' })
+      .where('id', '=', sid)
+      .execute();
+    expect(await checkSession(sid, now + 1_000)).not.toBeNull();
+    expect(await checkSession(sid, now + checkMemoryMs() + 1)).toBeNull();
+  });
+
+  it('a token from before server-side sessions (no session id) is refused', async () => {
+    const old = await encode({
+      token: { name: 'alice', role: 'admin', sub: 'alice' },
+      secret: process.env.NEXTAUTH_SECRET ?? '',
+    });
+    expect(await callerOf(old)).toBeNull();
+  });
+
+  it('an unknown or forged session id is refused', async () => {
+    const forged = await encode({
+      token: { name: 'alice', role: 'admin', sid: 'not-a-session' },
+      secret: process.env.NEXTAUTH_SECRET ?? '',
+    });
+    expect(await callerOf(forged)).toBeNull();
+  });
+
+  it('an OIDC session is not tied to the users file', async () => {
+    const sid = await createSession({
+      name: 'carol@example.com',
+      role: 'viewer',
+      provider: 'oidc',
+      maxAgeMs: 60_000,
+    });
+    expect(await checkSession(sid)).toEqual({ name: 'carol@example.com', role: 'viewer' });
+    await removeUser(usersFile, 'bob');
+    expect(await checkSession(sid)).toEqual({ name: 'carol@example.com', role: 'viewer' });
+  });
+
+  it('a missing or broken users file refuses password sessions but ends nothing (fixing it lets them back)', async () => {
+    const b1 = await signInForTest('bob', PASSWORD);
+    const { readFileSync } = await import('node:fs');
+    const good = readFileSync(usersFile, 'utf8');
+    writeFileSync(usersFile, `${good}broken line\n`);
+    expect(await callerOf(b1)).toBeNull();
+    expect((await readSession(await sidOf(b1)))?.endedAt).toBeNull();
+    writeFileSync(usersFile, good);
+    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator' });
+  });
+});
