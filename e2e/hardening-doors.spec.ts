@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { apiSignIn, apiSignOut, sessionCookies } from './support/api-session';
 import { type Door, findDoors, isPublic, isWrite, type Role } from './support/doors';
 import { E2E } from './support/env';
 import { actionResult, findServerAction } from './support/server-actions';
@@ -104,6 +105,42 @@ test.describe('every door is locked', () => {
     }
     expect(failures).toEqual([]);
     expect(await awsCalls()).toBe(before);
+  });
+
+  test('a revoked session (signed out, its cookie replayed) is refused by every action and route, and AWS is never touched', async () => {
+    // An admin's session: whatever refuses it, it is not the role.
+    const live = await playwrightRequest.newContext({ baseURL: E2E.appUrl });
+    expect((await apiSignIn(live, 'admin')).status()).toBe(200);
+    expect((await live.get('/api/identity')).status()).toBe(200);
+    const cookies = await sessionCookies(live);
+    expect(cookies.length).toBeGreaterThan(0);
+    await apiSignOut(live);
+    await live.dispose();
+    const ctx = await playwrightRequest.newContext({
+      baseURL: E2E.appUrl,
+      storageState: { cookies, origins: [] },
+    });
+    const before = await awsCalls();
+    const failures: string[] = [];
+    let knocked = 0;
+    for (const door of doors) {
+      if (isPublic(door) || !door.role) continue;
+      knocked += 1;
+      const { status, error } = await knock(ctx, door);
+      const label = `revoked admin session → ${door.kind} ${door.file} ${door.name}`;
+      if (door.kind === 'route') {
+        if (status !== 401 || error !== 'unauthenticated')
+          failures.push(`${label}: HTTP ${status} ${error}, expected 401 unauthenticated`);
+      } else {
+        // The proxy sends a page POST with an ended session to sign-in; an action reached anyway must refuse.
+        const refused = (status >= 300 && status < 400) || error === 'unauthenticated';
+        if (!refused) failures.push(`${label}: HTTP ${status}, error ${error}`);
+      }
+    }
+    expect(knocked).toBeGreaterThan(5);
+    expect(failures).toEqual([]);
+    expect(await awsCalls()).toBe(before);
+    await ctx.dispose();
   });
 
   test('every route handler that is not a plain GET calls the write guard before anything else', () => {

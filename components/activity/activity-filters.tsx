@@ -2,15 +2,15 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { ACTIVITY_ACTIONS, type ActivityView, actionKey } from './activity-filter';
+import { ACTIVITY_ACTIONS, type ActivityView, actionKey, isFiltered } from './activity-filter';
 
 /**
  * A plain GET form: the filters go into the address (shareable, reloadable, back/forward work) and it works
  * with the keyboard and without JavaScript.
  */
-export async function ActivityFilters({ view }: { view: ActivityView }) {
+export async function ActivityFilters({ view, timeZone }: { view: ActivityView; timeZone: string }) {
   const t = await getTranslations('activity');
-  const filtered = Boolean(view.actor || view.action || view.outcome || view.q);
+  const filtered = isFiltered(view);
   return (
     <search aria-label={t('filters')}>
       <form
@@ -85,6 +85,40 @@ export async function ActivityFilters({ view }: { view: ActivityView }) {
           </p>
           {view.refused?.includes('q') ? <RefusedNote text={t('filterControlChars')} /> : null}
         </div>
+        <fieldset className="min-w-0 space-y-1" aria-describedby="activity-dates-hint">
+          <div className="flex flex-wrap gap-3">
+            <div className="space-y-1">
+              <label htmlFor="activity-from" className="block text-sm font-medium">
+                {t('from')}
+              </label>
+              <input
+                id="activity-from"
+                name="from"
+                type="date"
+                defaultValue={view.from ?? ''}
+                aria-invalid={view.refused?.includes('dates') || undefined}
+                className={inputClass}
+              />
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="activity-to" className="block text-sm font-medium">
+                {t('to')}
+              </label>
+              <input
+                id="activity-to"
+                name="to"
+                type="date"
+                defaultValue={view.to ?? ''}
+                aria-invalid={view.refused?.includes('dates') || undefined}
+                className={inputClass}
+              />
+            </div>
+          </div>
+          <p id="activity-dates-hint" className="text-xs text-slate-600 dark:text-slate-400">
+            {t('datesHint', { zone: timeZone })}
+          </p>
+          {view.refused?.includes('dates') ? <RefusedNote text={t('datesReversed')} /> : null}
+        </fieldset>
         <div className="flex items-center gap-3 pb-5">
           <Button type="submit">{t('apply')}</Button>
           {filtered ? (

@@ -54,6 +54,7 @@ export const TaskCard = memo(function TaskCard({
           <div className="min-w-0">
             <Link
               href={`/exports/${encodeURIComponent(task.taskId)}`}
+              prefetch={false}
               className="break-words font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
               aria-label={t('detailsOf', { name: label })}
             >

@@ -23,7 +23,10 @@ export type RowProps = {
 };
 
 /**
- * One task. Memoised: polls and "Load more" keep unchanged task objects, so only new or changed rows render
+ * One task. Its links do not prefetch: a fling through thousands of rows would otherwise watch every link
+ * that passes the screen and ask the server for each task's page.
+ *
+ * Memoised: polls and "Load more" keep unchanged task objects, so only new or changed rows render
  * again. `aria-rowindex` tells screen readers where the row sits among all loaded rows (the rest are not in
  * the page while off screen).
  */
@@ -54,6 +57,7 @@ export const TaskRow = memo(function TaskRow({
       <td className="px-3 py-2">
         <Link
           href={`/exports/${encodeURIComponent(task.taskId)}`}
+          prefetch={false}
           className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
           aria-label={t('detailsOf', { name: label })}
         >
@@ -85,6 +89,7 @@ export const TaskRow = memo(function TaskRow({
         <div className="flex flex-wrap gap-1.5">
           <Link
             href={`/exports/${encodeURIComponent(task.taskId)}`}
+            prefetch={false}
             className="inline-flex h-8 items-center rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800"
             tabIndex={-1}
             aria-hidden="true"

@@ -3,9 +3,10 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef } from 'react';
 import { useWide, wideClasses } from '@/components/export-tasks/use-wide';
+import { Button } from '@/components/ui/button';
 import { useFormat } from '@/lib/format/use-format';
 import type { QueueBatch, QueueJob } from '@/lib/queue/types';
-import { batchProgress } from './format';
+import { batchProgress, cancellableOf } from './format';
 import { JobCard } from './job-card';
 import { JobRow } from './job-row';
 
@@ -15,20 +16,26 @@ export function BatchCard({
   highlight = false,
   canAct,
   busy,
+  highlightJob = null,
   onCancel,
   onRetry,
+  onCancelBatch,
 }: {
   batch: QueueBatch;
   highlight?: boolean;
+  /** A job to point at (an activity entry's "show this job in the queue"). */
+  highlightJob?: string | null;
   canAct: boolean;
   busy: boolean;
   onCancel: (job: QueueJob) => void;
   onRetry: (job: QueueJob) => void;
+  onCancelBatch: (batch: QueueBatch) => void;
 }) {
   const t = useTranslations('queue');
   const f = useFormat();
   const id = useId();
   const p = batchProgress(batch.jobs.map((j) => j.state));
+  const cancellable = cancellableOf(batch.jobs);
   const ref = useRef<HTMLElement>(null);
   // A table on wide screens, cards on a phone; before hydration both are there and CSS picks.
   const wide = useWide();
@@ -78,6 +85,18 @@ export function BatchCard({
             aria-label={t('batchProgress', { done: p.done, total: p.total })}
           />
         </div>
+        {canAct && cancellable.total > 0 ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            disabled={busy}
+            onClick={() => onCancelBatch(batch)}
+            aria-label={t('cancelBatchLabel', { name: batch.createdBy })}
+            data-testid="queue-cancel-batch"
+          >
+            {t('cancelBatch')}
+          </Button>
+        ) : null}
       </header>
       <div className={`overflow-x-auto ${classes.table}`}>
         {wide === false ? null : (
@@ -114,6 +133,7 @@ export function BatchCard({
                 <JobRow
                   key={job.id}
                   job={job}
+                  highlight={job.id === highlightJob}
                   number={i + 1}
                   canAct={canAct}
                   busy={busy}
@@ -131,6 +151,7 @@ export function BatchCard({
             <JobCard
               key={job.id}
               job={job}
+              highlight={job.id === highlightJob}
               number={i + 1}
               canAct={canAct}
               busy={busy}

@@ -21,3 +21,18 @@ export function batchProgress(states: readonly string[]) {
     open: count('queued') + count('submitting') + count('running'),
   };
 }
+
+/**
+ * What "Cancel batch" would cancel: jobs that never reached AWS (cancelled at once) and jobs that may have a
+ * task in AWS (submitting, running, or queued after an interrupted submission: stopped in AWS). Jobs whose
+ * cancellation is already requested are not counted again.
+ */
+export function cancellableOf(
+  jobs: ReadonlyArray<{ state: string; intentAt: number | null; cancelRequested: boolean }>,
+) {
+  const open = jobs.filter(
+    (j) => !j.cancelRequested && (j.state === 'queued' || j.state === 'submitting' || j.state === 'running'),
+  );
+  const queued = open.filter((j) => j.state === 'queued' && j.intentAt === null).length;
+  return { total: open.length, queued, inAws: open.length - queued };
+}

@@ -13,6 +13,7 @@ import { JobStateBadge } from './job-state-badge';
 export function JobCard({
   job,
   number,
+  highlight = false,
   canAct,
   busy,
   onCancel,
@@ -20,6 +21,7 @@ export function JobCard({
 }: {
   job: QueueJob;
   number: number;
+  highlight?: boolean;
   canAct: boolean;
   busy: boolean;
   onCancel: (job: QueueJob) => void;
@@ -33,7 +35,8 @@ export function JobCard({
     <li
       data-testid="queue-job-card"
       data-state={job.state}
-      className={`border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-800 ${job.state === 'running' ? 'bg-brand-50/60 dark:bg-brand-700/10' : ''}`}
+      data-highlight={highlight ? 'true' : undefined}
+      className={`border-t border-slate-200 px-3 py-2 text-sm dark:border-slate-800 ${job.state === 'running' ? 'bg-brand-50/60 dark:bg-brand-700/10' : ''} ${highlight ? 'outline outline-2 -outline-offset-2 outline-brand-500' : ''}`}
     >
       <div className="flex items-start justify-between gap-2">
         <p className="min-w-0 break-words font-medium">

@@ -13,6 +13,7 @@ import { JobStateBadge } from './job-state-badge';
 export function JobRow({
   job,
   number,
+  highlight = false,
   canAct,
   busy,
   onCancel,
@@ -20,6 +21,7 @@ export function JobRow({
 }: {
   job: QueueJob;
   number: number;
+  highlight?: boolean;
   canAct: boolean;
   busy: boolean;
   onCancel: (job: QueueJob) => void;
@@ -32,7 +34,8 @@ export function JobRow({
     <tr
       data-testid="queue-job"
       data-state={job.state}
-      className={`border-t border-slate-200 align-top dark:border-slate-800 ${job.state === 'running' ? 'bg-brand-50/60 dark:bg-brand-700/10' : ''}`}
+      data-highlight={highlight ? 'true' : undefined}
+      className={`border-t border-slate-200 align-top dark:border-slate-800 ${job.state === 'running' ? 'bg-brand-50/60 dark:bg-brand-700/10' : ''} ${highlight ? 'outline outline-2 -outline-offset-2 outline-brand-500' : ''}`}
     >
       <td className="px-3 py-2 tabular-nums text-slate-500">{number}</td>
       <td className="px-3 py-2">

@@ -3,29 +3,42 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { cancelQueueJob, retryQueueJob } from '@/app/(console)/queue/actions';
+import {
+  cancelQueueBatch,
+  cancelQueueJob,
+  retryQueueJob,
+  retryRuleFailedJobs,
+} from '@/app/(console)/queue/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import type { QueueJob, QueueSnapshot } from '@/lib/queue/types';
+import type { QueueBatch, QueueJob, QueueSnapshot, RuleBatchSummary } from '@/lib/queue/types';
 import { BatchCard } from './batch-card';
-import { batchProgress, durationParts } from './format';
+import { batchProgress, cancellableOf, durationParts } from './format';
 import { QueueLoadError, queueOptions } from './queries';
 import { QueueControls } from './queue-controls';
+import { RuleBatchCard } from './rule-batch-card';
 import { useQueueAction } from './use-queue-action';
 
-/** The live queue: summary and time left, pause/resume, and each batch with its jobs. */
+/**
+ * The live queue: summary and time left, pause/resume, each batch people queued with its jobs, and each
+ * rule's batch as a compact card (counts and the export that moves).
+ */
 export function QueueView({
   initial,
   canAct,
   canChangeSettings = false,
   highlight = null,
+  highlightJob = null,
 }: {
   initial: QueueSnapshot;
   canAct: boolean;
   /** Admins change the queue's settings; operators see them. */
   canChangeSettings?: boolean;
+  /** A batch to point at (`?batch=`): a person's batch or a rule's. */
   highlight?: string | null;
+  /** A job to point at (`?job=`), inside the highlighted batch. */
+  highlightJob?: string | null;
 }) {
   const t = useTranslations('queue');
   const te = useTranslations('errors');
@@ -37,6 +50,9 @@ export function QueueView({
   const snap = query.data;
   const action = useQueueAction();
   const [confirming, setConfirming] = useState<QueueJob | null>(null);
+  const [confirmingBatch, setConfirmingBatch] = useState<QueueBatch | null>(null);
+  const batchCancel = confirmingBatch ? cancellableOf(confirmingBatch.jobs) : null;
+  const rulesWaiting = snap.rules.reduce((n, r) => n + r.waiting, 0);
 
   const open = snap.batches.filter((b) =>
     b.jobs.some((j) => ['queued', 'submitting', 'running'].includes(j.state)),
@@ -57,6 +73,25 @@ export function QueueView({
           : t('done.cancelRequested', { name: job.taskName }),
     );
   }
+  function cancelBatch(batch: QueueBatch) {
+    setConfirmingBatch(null);
+    action.run(
+      () => cancelQueueBatch({ batchId: batch.id }),
+      (data) =>
+        [
+          t('done.cancelBatch', { count: data.cancelled + data.requested }),
+          data.refused > 0 ? t('done.cancelBatchRefused', { count: data.refused }) : null,
+        ]
+          .filter(Boolean)
+          .join(' '),
+    );
+  }
+  function retryFailed(rule: RuleBatchSummary) {
+    action.run(
+      () => retryRuleFailedJobs({ ruleId: rule.ruleId }),
+      (data) => t('done.retryFailed', { count: data.retried, name: rule.ruleName ?? '' }),
+    );
+  }
   function retry(job: QueueJob) {
     action.run(
       () => retryQueueJob({ jobId: job.id }),
@@ -71,8 +106,15 @@ export function QueueView({
           <p className="text-lg font-semibold tabular-nums">
             {overall.total > 0
               ? t('summaryWorking', { done: overall.done, total: overall.total })
-              : t('summaryIdle')}
+              : rulesWaiting > 0
+                ? t('summaryRulesOnly', { count: rulesWaiting })
+                : t('summaryIdle')}
           </p>
+          {overall.total > 0 && rulesWaiting > 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {t('summaryRules', { count: rulesWaiting })}
+            </p>
+          ) : null}
           {snap.remaining > 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">
               {snap.settings.paused
@@ -111,7 +153,7 @@ export function QueueView({
       ) : null}
       {!canAct ? <p className="text-sm text-slate-600 dark:text-slate-400">{t('viewerNote')}</p> : null}
 
-      {snap.batches.length === 0 ? (
+      {snap.batches.length === 0 && snap.rules.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
           {t('empty')}
         </p>
@@ -121,13 +163,68 @@ export function QueueView({
             key={batch.id}
             batch={batch}
             highlight={batch.id === highlight}
+            highlightJob={highlightJob}
             canAct={canAct}
             busy={action.pending}
             onCancel={cancel}
             onRetry={retry}
+            onCancelBatch={setConfirmingBatch}
           />
         ))
       )}
+
+      {snap.rules.length > 0 ? (
+        <section aria-labelledby="queue-rules-title" className="space-y-3">
+          <div>
+            <h2 id="queue-rules-title" className="text-lg font-semibold">
+              {t('rulesTitle')}
+            </h2>
+            <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">{t('rulesIntro')}</p>
+          </div>
+          <div className="grid gap-3 lg:grid-cols-2">
+            {snap.rules.map((rule) => (
+              <RuleBatchCard
+                key={rule.batchId}
+                rule={rule}
+                highlight={rule.batchId === highlight}
+                canAct={canAct}
+                busy={action.pending}
+                onRetryFailed={retryFailed}
+              />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
+      <Dialog
+        open={confirmingBatch !== null}
+        onClose={() => setConfirmingBatch(null)}
+        title={t('cancelBatchTitle', { count: batchCancel?.total ?? 0 })}
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setConfirmingBatch(null)}>
+              {t('keepBatch')}
+            </Button>
+            <Button
+              variant="danger"
+              onClick={() => confirmingBatch && cancelBatch(confirmingBatch)}
+              data-testid="queue-cancel-batch-confirm"
+            >
+              {t('cancelBatchConfirm', { count: batchCancel?.total ?? 0 })}
+            </Button>
+          </>
+        }
+      >
+        <div className="space-y-2">
+          {batchCancel && batchCancel.queued > 0 ? (
+            <p>{t('cancelBatchQueued', { count: batchCancel.queued })}</p>
+          ) : null}
+          {batchCancel && batchCancel.inAws > 0 ? (
+            <p>{t('cancelBatchInAws', { count: batchCancel.inAws })}</p>
+          ) : null}
+          <p>{t('cancelBatchFinished')}</p>
+        </div>
+      </Dialog>
 
       <Dialog
         open={confirming !== null}

@@ -38,5 +38,10 @@ export const E2E = {
     LOGPORT_DATA_DIR: dataDir,
     LOGPORT_USERS_FILE: path.join(dataDir, 'users.txt'),
     LOGPORT_QUEUE_POLL_MS: '500',
+    // Rules are looked at every 2 s (default a minute), so coverage fills while a spec watches (rules-*, coverage-*).
+    LOGPORT_SCHEDULER_TICK_MS: '2000',
+    // As behind a reverse proxy: a spec sets X-Forwarded-For to act as another client (sessions list, sign-in
+    // limits); requests without it keep the socket's address, as before.
+    LOGPORT_TRUSTED_PROXY_HEADER: 'x-forwarded-for',
   } as Record<string, string>,
 };

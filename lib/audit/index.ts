@@ -1,27 +1,10 @@
 import 'server-only';
 import { sql } from 'kysely';
 import type { Caller } from '@/lib/auth/require-role';
-import { getDb } from '@/lib/db';
+import { type Db, getDb } from '@/lib/db';
+import type { ActivityAction } from './actions';
 
-export type ActivityAction =
-  | 'export.launch'
-  | 'export.cancel'
-  | 'queue.enqueue'
-  | 'queue.cancel'
-  | 'queue.retry'
-  | 'queue.pause'
-  | 'queue.resume'
-  | 'policy.apply'
-  | 'settings.change'
-  | 'rule.create'
-  | 'rule.update'
-  | 'rule.delete'
-  | 'rule.enable'
-  | 'rule.disable'
-  | 'rule.run'
-  | 'coverage.fill'
-  | 'auth.locked'
-  | 'session.end';
+export type { ActivityAction } from './actions';
 
 export type ActivityEntry = {
   id: number;
@@ -75,12 +58,19 @@ export type ActivityFilter = {
   action?: string;
   outcome?: 'ok' | 'error';
   text?: string;
+  /** Entries at or after this moment (epoch ms). */
+  since?: number;
+  /** Entries before this moment (epoch ms, exclusive). */
+  until?: number;
+  /** Entries older than this id (the page position). */
   before?: number;
   limit?: number;
 };
 
-export async function listActivity(filter: ActivityFilter = {}): Promise<ActivityEntry[]> {
-  const db = await getDb();
+type ActivityRow = Awaited<ReturnType<ReturnType<typeof selectFiltered>['execute']>>[number];
+
+/** The filter as a query, newest first; shared by the page, the count and the CSV download. */
+function selectFiltered(db: Db, filter: ActivityFilter) {
   let query = db.selectFrom('activity').selectAll();
   if (filter.actor) query = query.where('actor', '=', filter.actor);
   if (filter.action) query = query.where('action', '=', filter.action);
@@ -95,12 +85,56 @@ export async function listActivity(filter: ActivityFilter = {}): Promise<Activit
       ]),
     );
   }
+  if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
+  if (filter.until !== undefined) query = query.where('at', '<', filter.until);
   if (filter.before) query = query.where('id', '<', filter.before);
-  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({
+  return query.orderBy('id', 'desc');
+}
+
+function toEntry(r: ActivityRow): ActivityEntry {
+  return {
     ...r,
     action: r.action as ActivityAction,
     detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
-  }));
+  };
+}
+
+export async function listActivity(filter: ActivityFilter = {}): Promise<ActivityEntry[]> {
+  const db = await getDb();
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
+  const rows = await selectFiltered(db, filter).limit(limit).execute();
+  return rows.map(toEntry);
+}
+
+/** How many entries the filter matches, counted up to `cap` (a larger answer is `cap`). */
+export async function countActivity(filter: ActivityFilter, cap: number): Promise<number> {
+  const db = await getDb();
+  const row = await db
+    .selectFrom(selectFiltered(db, filter).clearSelect().select('id').clearOrderBy().limit(cap).as('matched'))
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The filter's entries newest first in pages (by id, so each page is one indexed query and memory stays flat
+ * however many there are), at most `max` in all: the CSV download streams these.
+ */
+export async function* activityPages(
+  filter: ActivityFilter,
+  { max, pageSize = 1000 }: { max: number; pageSize?: number },
+): AsyncGenerator<ActivityEntry[]> {
+  let left = max;
+  let before = filter.before;
+  while (left > 0) {
+    const db = await getDb();
+    const rows = await selectFiltered(db, { ...filter, before })
+      .limit(Math.min(pageSize, left))
+      .execute();
+    if (rows.length === 0) return;
+    yield rows.map(toEntry);
+    left -= rows.length;
+    before = rows.at(-1)?.id;
+    if (rows.length < pageSize) return;
+  }
 }

@@ -41,6 +41,8 @@ function asAwsError(err: unknown): AwsLikeError {
  */
 export function mayHaveActed(err: unknown): boolean {
   const e = asAwsError(err);
+  // No credentials for the account (its role could not be assumed, or it is unknown): nothing was sent.
+  if (e.name === 'AssumeRoleError' || e.name === 'UnknownAccountError') return false;
   const cause = (err as { cause?: { code?: string } } | null)?.cause;
   if (BEFORE_SENDING.has(e.code ?? '') || BEFORE_SENDING.has(cause?.code ?? '')) return false;
   if (e.name === 'TimeoutError' && /without establishing a connection/i.test(e.message ?? '')) return false;

@@ -3,3 +3,7 @@ import { z } from 'zod';
 /** Inputs of the queue's server actions; the actions validate with these before anything else. */
 export const jobIdInput = z.object({ jobId: z.uuid() }).strict();
 export const onFailureInput = z.object({ onFailure: z.enum(['continue', 'pause']) }).strict();
+/** A batch a person queued (rules' batches are `rule-<id>` and are not cancelled as a batch). */
+export const batchIdInput = z.object({ batchId: z.uuid() }).strict();
+/** A rule's id: 32 hex characters (lib/rules/service.ts). */
+export const ruleIdInput = z.object({ ruleId: z.string().regex(/^[0-9a-f]{32}$/) }).strict();

@@ -14,7 +14,7 @@ Object.assign(process.env, {
 makeTempDataDir();
 const { enqueueJobs } = await import('./enqueue');
 const { QueueWorker } = await import('./worker');
-const { cancelJob, retryJob, setPaused } = await import('./commands');
+const { cancelBatch, cancelJob, retryJob, setPaused } = await import('./commands');
 const { getJob } = await import('./store');
 const { queueSnapshot } = await import('./view');
 const { listActivity } = await import('@/lib/audit');
@@ -95,6 +95,40 @@ describe('queue commands', () => {
     expect(found).toHaveLength(1);
     expect(found?.[0]?.status?.code).toBe('CANCELLED');
     expect(await getJob(id)).toMatchObject({ state: 'cancelled', taskId: found?.[0]?.taskId });
+  });
+
+  it('cancels a whole batch: the waiting jobs at once with one entry, the running one in AWS like cancelJob', async () => {
+    await env.admin('config', { pendingMs: 150, runningMs: 60_000 });
+    const start = Date.now() - 5 * 24 * HOUR;
+    const planned = sampleJobs(4).map((j, i) => ({
+      ...j,
+      from: start + i * HOUR,
+      to: start + (i + 1) * HOUR,
+    }));
+    const { batchId, jobIds } = await enqueueJobs(bob, planned);
+    const worker = new QueueWorker({ pollMs: 30, regions: async () => ['us-east-2'] });
+    expect(await worker.tick()).toBe('submitted');
+    const taskId = (await getJob(jobIds[0]!))?.taskId;
+    expect(taskId).toBeTruthy();
+
+    expect(await cancelBatch(bob, batchId)).toEqual({
+      ok: true,
+      data: { cancelled: 3, requested: 1, refused: 0 },
+    });
+    const states = async () => (await Promise.all(jobIds.map((id) => getJob(id)))).map((j) => j?.state);
+    expect(await states()).toEqual(['running', 'cancelled', 'cancelled', 'cancelled']);
+    // One entry for the three cancelled at once; the running one is cancelled in AWS (export.cancel).
+    const [entry] = await listActivity({ action: 'queue.cancelBatch' });
+    expect(entry).toMatchObject({ actor: 'bob', target: batchId, detail: { batchId, jobs: 3 } });
+    expect((await listActivity({ action: 'export.cancel' }))[0]).toMatchObject({ target: taskId });
+
+    await env.admin('config', { runningMs: 150 });
+    expect(await worker.runUntilIdle(20_000)).toBe('idle');
+    await worker.stop();
+    expect(await states()).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    const task = (await env.logs.send(new DescribeExportTasksCommand({ taskId: taskId! }))).exportTasks?.[0];
+    expect(task?.status?.code).toBe('CANCELLED');
+    expect(await cancelBatch(bob, batchId)).toMatchObject({ ok: false, error: 'queueBatchNothingToCancel' });
   });
 
   it('shows progress, settings and an estimate in the snapshot, and stops being active when paused', async () => {

@@ -2,9 +2,18 @@ import 'server-only';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
-import { transaction } from '@/lib/db';
+import { changed, getDb, transaction } from '@/lib/db';
 import { cancelExport } from '@/lib/export-tasks/cancel';
-import { getJob, lastPosition, readSettings, update, writeSettings } from './store';
+import {
+  getJob,
+  type JobChange,
+  lastPosition,
+  readSettings,
+  type StoredJob,
+  toJob,
+  update,
+  writeSettings,
+} from './store';
 import { canCancel, canRetry } from './transitions';
 import type { JobState, OnFailure } from './types';
 
@@ -94,33 +103,37 @@ export async function cancelJob(caller: Caller, jobId: string): Promise<ActionRe
   return ok({ state: now.state });
 }
 
+/**
+ * What retrying changes: the job goes back to queued at `position` with a clean slate, and its old AWS task is
+ * never adopted as its own (a late DescribeExportTasks could otherwise match it by name).
+ */
+function requeued(job: StoredJob, position: number): JobChange {
+  return {
+    state: 'queued',
+    position,
+    excluded_task_ids: JSON.stringify(
+      job.taskId ? [...job.excludedTaskIds, job.taskId] : job.excludedTaskIds,
+    ),
+    task_id: null,
+    aws_status: null,
+    aws_message: null,
+    error_code: null,
+    wait_reason: null,
+    cancel_requested: 0,
+    not_before: 0,
+    intent_at: null,
+    submitted_at: null,
+    finished_at: null,
+  };
+}
+
 /** A failed or cancelled job goes to the end of the queue; its old AWS task is never adopted as its own. */
 export async function retryJob(caller: Caller, jobId: string): Promise<ActionResult<{ state: JobState }>> {
   const job = await getJob(jobId);
   if (!job) return fail('queueJobNotFound');
   if (!canRetry(job.state)) return fail('queueJobNotRetryable');
   const moved = await transaction(async () => {
-    const last = await lastPosition();
-    const excluded = job.taskId ? [...job.excludedTaskIds, job.taskId] : job.excludedTaskIds;
-    const moved = await update(
-      jobId,
-      {
-        state: 'queued',
-        position: last + 1,
-        excluded_task_ids: JSON.stringify(excluded),
-        task_id: null,
-        aws_status: null,
-        aws_message: null,
-        error_code: null,
-        wait_reason: null,
-        cancel_requested: 0,
-        not_before: 0,
-        intent_at: null,
-        submitted_at: null,
-        finished_at: null,
-      },
-      ['failed', 'cancelled'],
-    );
+    const moved = await update(jobId, requeued(job, (await lastPosition()) + 1), ['failed', 'cancelled']);
     if (!moved) return false;
     await recordActivity(caller, {
       action: 'queue.retry',
@@ -133,4 +146,121 @@ export async function retryJob(caller: Caller, jobId: string): Promise<ActionRes
   });
   if (!moved) return fail('queueJobNotRetryable');
   return ok({ state: 'queued' });
+}
+
+const OPEN: JobState[] = ['queued', 'submitting', 'running'];
+
+/**
+ * Cancels what is left of a batch a person queued. Jobs that never reached AWS are cancelled at once, in one
+ * transaction with one activity entry; a job that may have a task in AWS (submitting, running, or queued with
+ * its submission interrupted) is cancelled the way cancelJob does it, one by one. A rule's batch is not
+ * cancelled this way: pausing the rule is what stops it (and keeps its checkpoints right).
+ */
+export async function cancelBatch(
+  caller: Caller,
+  batchId: string,
+): Promise<ActionResult<{ cancelled: number; requested: number; refused: number }>> {
+  const db = await getDb();
+  const batch = await db
+    .selectFrom('queue_batches')
+    .select(['id', 'rule_id'])
+    .where('id', '=', batchId)
+    .executeTakeFirst();
+  if (!batch) return fail('queueBatchNotFound');
+  if (batch.rule_id) return fail('queueBatchIsRule');
+  const cancelled = await transaction(async (trx) => {
+    const regions = await trx
+      .selectFrom('queue_jobs')
+      .select('region')
+      .distinct()
+      .where('batch_id', '=', batchId)
+      .where('state', '=', 'queued')
+      .where('intent_at', 'is', null)
+      .execute();
+    const now = Date.now();
+    const n = changed(
+      await trx
+        .updateTable('queue_jobs')
+        .set({ state: 'cancelled', finished_at: now, updated_at: now })
+        .where('batch_id', '=', batchId)
+        .where('state', '=', 'queued')
+        .where('intent_at', 'is', null)
+        .executeTakeFirst(),
+    );
+    if (n > 0)
+      await recordActivity(caller, {
+        action: 'queue.cancelBatch',
+        ...(regions.length === 1 && regions[0] ? { region: regions[0].region } : {}),
+        target: batchId,
+        outcome: 'ok',
+        detail: { batchId, jobs: n },
+      });
+    return n;
+  });
+  // What may have a task in AWS; read after the bulk cancel, so a job the worker picked meanwhile is here.
+  const rest = await db
+    .selectFrom('queue_jobs')
+    .select('id')
+    .where('batch_id', '=', batchId)
+    .where('state', 'in', OPEN)
+    .where('cancel_requested', '=', 0)
+    .orderBy('position')
+    .execute();
+  let requested = 0;
+  let refused = 0;
+  for (const { id } of rest) {
+    const result = await cancelJob(caller, id);
+    if (result.ok) requested++;
+    // Finished meanwhile: nothing left to cancel. Anything else (AWS refused) stays visible on the job.
+    else if (result.error !== 'queueJobNotCancellable') refused++;
+  }
+  if (cancelled + requested + refused === 0) return fail('queueBatchNothingToCancel');
+  return ok({ cancelled, requested, refused });
+}
+
+/**
+ * "Retry failed" on a rule's card: every failed window of the rule goes back to the end of the queue, in its
+ * old order, in one transaction with one activity entry (a rule may have hundreds; one entry each would bury
+ * the log). The same reset as retryJob.
+ */
+export async function retryRuleFailed(
+  caller: Caller,
+  ruleId: string,
+): Promise<ActionResult<{ retried: number }>> {
+  const db = await getDb();
+  const rule = await db
+    .selectFrom('rules')
+    .select(['id', 'name', 'region'])
+    .where('id', '=', ruleId)
+    .executeTakeFirst();
+  if (!rule) return fail('ruleNotFound');
+  const retried = await transaction(async (trx) => {
+    const rows = await trx
+      .selectFrom('queue_jobs')
+      .selectAll()
+      .where('rule_id', '=', ruleId)
+      .where('state', '=', 'failed')
+      .orderBy('position')
+      .execute();
+    let position = await lastPosition();
+    let n = 0;
+    for (const row of rows) {
+      const job = toJob(row);
+      if (await update(job.id, requeued(job, position + 1), ['failed'])) {
+        position++;
+        n++;
+      }
+    }
+    if (n > 0)
+      await recordActivity(caller, {
+        action: 'queue.retry',
+        region: rule.region,
+        target: rule.name,
+        outcome: 'ok',
+        detail: { ruleId, jobs: n },
+      });
+    return n;
+  });
+  if (retried === 0) return fail('queueNothingToRetry');
+  return ok({ retried });
 }

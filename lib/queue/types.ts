@@ -62,10 +62,35 @@ export type QueueBatch = {
   jobs: QueueJob[];
 };
 
+/**
+ * A rule's batch, summarised: a rule may hold hundreds of windows, so /queue shows counts and the job that
+ * moves, never every job.
+ */
+export type RuleBatchSummary = {
+  batchId: string;
+  ruleId: string;
+  /** Null once the rule is deleted (its jobs already in AWS finish as they are). */
+  ruleName: string | null;
+  enabled: boolean;
+  /** Queued or being submitted. */
+  waiting: number;
+  running: number;
+  /** Failed jobs (all of them: "Retry failed" retries these), and those that failed in the last 24 hours. */
+  failed: number;
+  failedRecently: number;
+  done: number;
+  /** The rule's job being submitted or running in AWS, if any. */
+  current: QueueJob | null;
+  /** The rule's next job in queue order, if any. */
+  next: QueueJob | null;
+};
+
 export type QueueSnapshot = {
   settings: QueueSettings;
+  /** Batches people queued (rules' batches are in `rules`). */
   batches: QueueBatch[];
-  /** Jobs not yet final across all batches, and how many of them are done in the batches shown. */
+  rules: RuleBatchSummary[];
+  /** Jobs not yet final across the whole queue, rules' jobs included. */
   remaining: number;
   /** Jobs not yet submitted (queued): what a paused queue holds back. */
   queued: number;

@@ -1,59 +1,39 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
+import { type Db, getDb } from '@/lib/db';
 import { estimateRemainingMs } from './estimate';
 import { publicJob, readSettings, toJob } from './store';
-import type { QueueBatch, QueueSnapshot } from './types';
+import type { JobState, QueueBatch, QueueSnapshot, RuleBatchSummary } from './types';
 
 const RECENT_BATCHES = 10;
 const RECENT_DURATIONS = 10;
 const ACTIVE = ['queued', 'submitting', 'running'] as const;
+const FAILED_RECENTLY_MS = 24 * 3_600_000;
 
 /**
- * What /queue shows and its GET route polls: batches with work left plus the most recent ones, the
- * settings, and an estimate of the time left from how long recent exports took.
+ * What /queue shows and its GET route polls: the batches people queued (those with work left plus the most
+ * recent ones) with their jobs, each rule's batch as counts and the job that moves, the settings, and an
+ * estimate of the time left from how long recent exports took. A rule's jobs (thousands, over a year) are
+ * counted in SQL and never loaded, so a poll stays cheap whatever the rules hold.
  */
 export async function queueSnapshot(): Promise<QueueSnapshot> {
   const db = await getDb();
-  const batchRows = await db
-    .selectFrom('queue_batches')
-    .select(['id', 'created_at', 'created_by'])
-    .where((eb) =>
-      eb.or([
-        eb('id', 'in', eb.selectFrom('queue_jobs').select('batch_id').where('state', 'in', ACTIVE)),
-        eb(
-          'id',
-          'in',
-          eb.selectFrom('queue_batches').select('id').orderBy('created_at', 'desc').limit(RECENT_BATCHES),
-        ),
-      ]),
-    )
-    .orderBy('created_at', 'desc')
-    .execute();
-  const ids = batchRows.map((b) => b.id);
-  const jobs = ids.length
-    ? (
-        await db
-          .selectFrom('queue_jobs')
-          .selectAll()
-          .where('batch_id', 'in', ids)
-          .orderBy('position')
-          .execute()
-      ).map(toJob)
-    : [];
-  const batches: QueueBatch[] = batchRows.map((b) => ({
-    id: b.id,
-    createdAt: b.created_at,
-    createdBy: b.created_by,
-    jobs: jobs.filter((j) => j.batchId === b.id).map(publicJob),
-  }));
+  const now = Date.now();
+  const [batches, rules, settings] = await Promise.all([
+    peopleBatches(db),
+    ruleBatches(db, now),
+    readSettings(),
+  ]);
 
+  // People's open jobs (few) counted here; rules' were counted per rule above.
   const counts = await db
     .selectFrom('queue_jobs')
     .select(['state', (eb) => eb.fn.countAll().as('n')])
+    .where('rule_id', 'is', null)
     .where('state', 'in', ACTIVE)
     .groupBy('state')
     .execute();
-  const count = (state: string) => Number(counts.find((c) => c.state === state)?.n ?? 0);
+  const people = (state: string) => Number(counts.find((c) => c.state === state)?.n ?? 0);
+  const count = (state: (typeof ACTIVE)[number]) => people(state) + rules.open[state];
   const durations = (
     await db
       .selectFrom('queue_jobs')
@@ -71,12 +51,12 @@ export async function queueSnapshot(): Promise<QueueSnapshot> {
     .where('state', '=', 'running')
     .limit(1)
     .executeTakeFirst();
-  const now = Date.now();
-  const settings = await readSettings();
+  // Counted over the whole queue: rules' windows take the account's one export slot like anyone's.
   const waiting = count('queued') + count('submitting');
   return {
     settings,
     batches,
+    rules: rules.summaries,
     remaining: waiting + count('running'),
     queued: count('queued'),
     estimateMs: estimateRemainingMs({
@@ -87,4 +67,110 @@ export async function queueSnapshot(): Promise<QueueSnapshot> {
     active: count('running') + count('submitting') > 0 || (waiting > 0 && !settings.paused),
     fetchedAt: now,
   };
+}
+
+/** People's batches with work left, plus the most recent ones, each with its jobs. */
+async function peopleBatches(db: Db): Promise<QueueBatch[]> {
+  const batchRows = await db
+    .selectFrom('queue_batches')
+    .select(['id', 'created_at', 'created_by'])
+    .where('rule_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('queue_jobs')
+            .select('batch_id')
+            .where('state', 'in', ACTIVE)
+            .where('rule_id', 'is', null),
+        ),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('queue_batches')
+            .select('id')
+            .where('rule_id', 'is', null)
+            .orderBy('created_at', 'desc')
+            .limit(RECENT_BATCHES),
+        ),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .execute();
+  const ids = batchRows.map((b) => b.id);
+  const jobs = ids.length
+    ? (
+        await db
+          .selectFrom('queue_jobs')
+          .selectAll()
+          .where('batch_id', 'in', ids)
+          .orderBy('position')
+          .execute()
+      ).map(toJob)
+    : [];
+  return batchRows.map((b) => ({
+    id: b.id,
+    createdAt: b.created_at,
+    createdBy: b.created_by,
+    jobs: jobs.filter((j) => j.batchId === b.id).map(publicJob),
+  }));
+}
+
+/**
+ * Each rule's batch: its counts, the job that moves and the next one. Rules are few (tens), their jobs many
+ * (a window per group per day, kept once done): each count is an equality lookup in the (rule_id, state)
+ * index, so the open states cost what is open, not what the rule ever exported.
+ */
+async function ruleBatches(
+  db: Db,
+  now: number,
+): Promise<{ summaries: RuleBatchSummary[]; open: Record<(typeof ACTIVE)[number], number> }> {
+  const batches = await db
+    .selectFrom('queue_batches as b')
+    .leftJoin('rules as r', 'r.id', 'b.rule_id')
+    .select(['b.id', 'b.rule_id', 'r.name', 'r.enabled'])
+    .where('b.rule_id', 'is not', null)
+    .orderBy('r.name')
+    .execute();
+  const summaries: RuleBatchSummary[] = [];
+  const open = { queued: 0, submitting: 0, running: 0 };
+  for (const b of batches) {
+    const ruleId = b.rule_id ?? '';
+    const jobs = db.selectFrom('queue_jobs').where('rule_id', '=', ruleId);
+    const count = (state: JobState, since?: number) => {
+      let q = jobs.select((eb) => eb.fn.countAll().as('n')).where('state', '=', state);
+      if (since !== undefined) q = q.where('finished_at', '>=', since);
+      return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+    };
+    const [queued, submitting, running, failed, failedRecently, done, moving, next] = await Promise.all([
+      count('queued'),
+      count('submitting'),
+      count('running'),
+      count('failed'),
+      count('failed', now - FAILED_RECENTLY_MS),
+      count('completed'),
+      jobs.selectAll().where('state', 'in', ['submitting', 'running']).orderBy('position').limit(1).execute(),
+      jobs.selectAll().where('state', '=', 'queued').orderBy('position').limit(1).execute(),
+    ]);
+    open.queued += queued;
+    open.submitting += submitting;
+    open.running += running;
+    summaries.push({
+      batchId: b.id,
+      ruleId,
+      ruleName: b.name ?? null,
+      enabled: b.enabled === 1,
+      waiting: queued + submitting,
+      running,
+      failed,
+      failedRecently,
+      done,
+      current: moving[0] ? publicJob(toJob(moving[0])) : null,
+      next: next[0] ? publicJob(toJob(next[0])) : null,
+    });
+  }
+  return { summaries, open };
 }

@@ -10,7 +10,7 @@ import { logsClient } from '@/lib/aws/clients';
 import { getIdentity } from '@/lib/aws/identity';
 import { getDb, transaction } from '@/lib/db';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
-import { cachedGroups } from '@/lib/log-groups/cache';
+import { cachedGroups, refreshTags, syncLogGroups } from '@/lib/log-groups/cache';
 import { runPreflight } from '@/lib/preflight';
 import type { PreflightResult } from '@/lib/preflight/types';
 import { requestSchedulerRun } from './run';
@@ -27,7 +27,7 @@ import {
 } from './store';
 import { renderPrefix } from './template';
 import type { Rule, RuleStats, RuleView, Selection } from './types';
-import { windowAt } from './windows';
+import { nextDueAt, windowAt } from './windows';
 
 export type RuleSaveResult = { ok: true; data: Rule } | (ActionError & { preflight?: PreflightResult });
 
@@ -64,7 +64,21 @@ export async function previewGroups(
     }
     names = found;
   } else {
-    const groups = await cachedGroups(scope);
+    let groups = await cachedGroups(scope);
+    // The mirror is filled by scheduler ticks, which run only once a rule exists: the first rule's preview (and
+    // its save's preflight) reads the groups itself. Tags never read are read now; stale ones are the
+    // scheduler's (every 15 min), so a preview costs AWS nothing once the mirror is warm.
+    if (groups.length === 0) {
+      await syncLogGroups(scope);
+      groups = await cachedGroups(scope);
+    }
+    if (
+      (await refreshTags(
+        scope,
+        groups.filter((g) => g.tagsReadAt === null),
+      )) > 0
+    )
+      groups = await cachedGroups(scope);
     names = selectGroups(
       selection,
       [],
@@ -479,9 +493,8 @@ export async function listRules(filter: { scope?: Scope; access?: AccountAccess 
     const mine = jobCounts.filter((c) => c.rule_id === rule.id);
     const n = (state: string) => Number(mine.find((c) => c.state === state)?.n ?? 0);
     const last = mine.find((c) => c.state === 'completed')?.last;
-    const now = Date.now();
-    const w = windowAt(now, rule.every, rule.timeZone);
-    const due = w.end + rule.settleMinutes * 60_000;
+    // The first window not due yet: with a settle delay that is often the previous window, not the current one.
+    const due = nextDueAt(Date.now(), rule.every, rule.timeZone, rule.settleMinutes * 60_000);
     return {
       rule,
       stats: {

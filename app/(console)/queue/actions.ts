@@ -2,8 +2,15 @@
 
 import { type ActionResult, fail } from '@/lib/action-result';
 import { requireRole } from '@/lib/auth/require-role';
-import { jobIdInput, onFailureInput } from '@/lib/queue/action-schemas';
-import { cancelJob, retryJob, setOnFailure, setPaused } from '@/lib/queue/commands';
+import { batchIdInput, jobIdInput, onFailureInput, ruleIdInput } from '@/lib/queue/action-schemas';
+import {
+  cancelBatch,
+  cancelJob,
+  retryJob,
+  retryRuleFailed,
+  setOnFailure,
+  setPaused,
+} from '@/lib/queue/commands';
 import type { JobState, OnFailure } from '@/lib/queue/types';
 
 /** Queue changes: operators and admins only. A viewer posting these directly gets the 403 refusal. */
@@ -53,4 +60,24 @@ export async function retryQueueJob(input: unknown): Promise<ActionResult<{ stat
   const parsed = jobIdInput.safeParse(input);
   if (!parsed.success) return fail('invalidInput');
   return guarded(() => retryJob(auth.user, parsed.data.jobId), 'retryQueueJob');
+}
+
+/** What is left of a batch a person queued: queued jobs at once, those in AWS the way a single cancel does. */
+export async function cancelQueueBatch(
+  input: unknown,
+): Promise<ActionResult<{ cancelled: number; requested: number; refused: number }>> {
+  const auth = await requireRole('operator');
+  if (!auth.ok) return auth;
+  const parsed = batchIdInput.safeParse(input);
+  if (!parsed.success) return fail('invalidInput');
+  return guarded(() => cancelBatch(auth.user, parsed.data.batchId), 'cancelQueueBatch');
+}
+
+/** "Retry failed" on a rule's card: its failed windows go back to the end of the queue. */
+export async function retryRuleFailedJobs(input: unknown): Promise<ActionResult<{ retried: number }>> {
+  const auth = await requireRole('operator');
+  if (!auth.ok) return auth;
+  const parsed = ruleIdInput.safeParse(input);
+  if (!parsed.success) return fail('invalidInput');
+  return guarded(() => retryRuleFailed(auth.user, parsed.data.ruleId), 'retryRuleFailedJobs');
 }

@@ -4,6 +4,7 @@ import { QueueView } from '@/components/queue/queue-view';
 import { buttonClass } from '@/components/ui/button';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
+import { getJob } from '@/lib/queue/store';
 import { queueSnapshot } from '@/lib/queue/view';
 
 export const dynamic = 'force-dynamic';
@@ -20,9 +21,15 @@ export default async function QueuePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [params, user, t] = await Promise.all([searchParams, currentUser(), getTranslations('queue')]);
-  // The wizard sends you here with the batch it just queued, which is highlighted.
-  const batch =
-    typeof params.batch === 'string' && /^[0-9a-f-]{36}$/.test(params.batch) ? params.batch : null;
+  // The wizard sends you here with the batch it just queued, the activity log with a batch or a job: it is
+  // highlighted (a rule's job points at its rule's card, which stands for all of its jobs).
+  const batchParam =
+    typeof params.batch === 'string' && /^(?:[0-9a-f-]{36}|rule-[0-9a-f]{32})$/.test(params.batch)
+      ? params.batch
+      : null;
+  const jobParam = typeof params.job === 'string' && /^[0-9a-f-]{36}$/.test(params.job) ? params.job : null;
+  const job = jobParam ? await getJob(jobParam) : null;
+  const batch = job?.batchId ?? batchParam;
   const canAct = user !== null && roleAtLeast(user.role, 'operator');
   const canChangeSettings = user !== null && roleAtLeast(user.role, 'admin');
   return (
@@ -43,6 +50,7 @@ export default async function QueuePage({
         canAct={canAct}
         canChangeSettings={canChangeSettings}
         highlight={batch}
+        highlightJob={job?.id ?? null}
       />
     </div>
   );
