@@ -8,6 +8,7 @@ const STORE_SUITES = [
   'lib/audit/**/*.test.ts',
   'lib/rules/*.integration.test.ts',
   'lib/coverage/*.integration.test.ts',
+  'lib/accounts/*.integration.test.ts',
   'lib/auth/*.integration.test.ts',
 ];
 
