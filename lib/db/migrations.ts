@@ -127,6 +127,64 @@ const SESSIONS_SQLITE = `CREATE TABLE sessions (
 
 const SESSIONS_POSTGRES = SESSIONS_SQLITE.replace(/(_at) INTEGER/g, '$1 BIGINT');
 
+// Alerts (issue 13): webhooks (their secret sealed with a key derived from NEXTAUTH_SECRET), the outbox of
+// events (one row per cause: the unique dedupe key makes the same cause raise nothing twice), one delivery per
+// (webhook, event) with its retries, and each attempt's outcome. `queue_jobs_updated` lets the alerts loop find
+// jobs that just became final (batch.finished) without reading the whole queue.
+const ALERTS_SQLITE = `CREATE TABLE webhooks (
+     id TEXT PRIMARY KEY,
+     url TEXT NOT NULL,
+     format TEXT NOT NULL CHECK (format IN ('json', 'slack')),
+     events TEXT NOT NULL,
+     secret_sealed TEXT,
+     created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL
+   );
+   CREATE TABLE alert_events (
+     id TEXT PRIMARY KEY,
+     dedupe_key TEXT NOT NULL UNIQUE,
+     event TEXT NOT NULL,
+     account TEXT NOT NULL,
+     region TEXT NOT NULL,
+     rule_id TEXT,
+     payload TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     resolved_at INTEGER
+   );
+   CREATE INDEX alert_events_open ON alert_events (event, rule_id, resolved_at);
+   CREATE INDEX alert_events_created ON alert_events (created_at);
+   CREATE TABLE alert_deliveries (
+     id TEXT PRIMARY KEY,
+     webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+     event_id TEXT NOT NULL REFERENCES alert_events (id) ON DELETE CASCADE,
+     event TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_at INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     last_at INTEGER,
+     status_code INTEGER,
+     error TEXT,
+     duration_ms INTEGER,
+     response_body TEXT,
+     UNIQUE (webhook_id, event_id)
+   );
+   CREATE INDEX alert_deliveries_due ON alert_deliveries (state, next_at);
+   CREATE INDEX alert_deliveries_webhook ON alert_deliveries (webhook_id, created_at);
+   CREATE INDEX alert_deliveries_event ON alert_deliveries (event_id);
+   CREATE TABLE alert_attempts (
+     delivery_id TEXT NOT NULL REFERENCES alert_deliveries (id) ON DELETE CASCADE,
+     attempt INTEGER NOT NULL,
+     attempted_at INTEGER NOT NULL,
+     status_code INTEGER,
+     error TEXT,
+     duration_ms INTEGER NOT NULL,
+     PRIMARY KEY (delivery_id, attempt)
+   );
+   CREATE INDEX queue_jobs_updated ON queue_jobs (updated_at);`;
+
+const ALERTS_POSTGRES = ALERTS_SQLITE.replace(/(_at) INTEGER/g, '$1 BIGINT');
+
 export const migrations: Migration[] = [
   {
     name: 'activity log',
@@ -279,5 +337,10 @@ export const migrations: Migration[] = [
     // carries the id); failed sign-ins counted per user name and per client address, shared by replicas.
     sqlite: SESSIONS_SQLITE,
     postgres: SESSIONS_POSTGRES,
+  },
+  {
+    name: 'alerts: webhooks, their outbox and deliveries',
+    sqlite: ALERTS_SQLITE,
+    postgres: ALERTS_POSTGRES,
   },
 ];

@@ -183,6 +183,61 @@ export type SigninFailureTable = {
   last_at: number;
 };
 
+export type WebhookTable = {
+  id: string;
+  url: string;
+  format: 'json' | 'slack';
+  /** The events it wants, a JSON array of event names. */
+  events: string;
+  /** The secret sealed with AES-256-GCM (lib/alerts/secret-box.ts); null: messages are not signed. */
+  secret_sealed: string | null;
+  created_at: number;
+  created_by: string;
+};
+
+export type AlertEventTable = {
+  id: string;
+  /** One cause, one row: export.failed:<job>:<attempt>, rule.behind:<rule>:<window>, … */
+  dedupe_key: string;
+  event: string;
+  /** The account's name in Logport (the 12-digit id is looked up when the message is sent). */
+  account: string;
+  region: string;
+  rule_id: string | null;
+  /** The message's facts as JSON (lib/alerts/types.ts AlertFacts). */
+  payload: string;
+  created_at: number;
+  /** rule.behind: when the rule caught up (a new episode may then raise a new event). */
+  resolved_at: number | null;
+};
+
+export type AlertDeliveryTable = {
+  /** Sent as X-Logport-Delivery. */
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_at: number;
+  created_at: number;
+  last_at: number | null;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number | null;
+  /** The receiver's answer, at most 4 KB (admins only). */
+  response_body: string | null;
+};
+
+export type AlertAttemptTable = {
+  delivery_id: string;
+  attempt: number;
+  attempted_at: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+};
+
 export type Tables = {
   activity: ActivityTable;
   queue_batches: QueueBatchTable;
@@ -197,4 +252,8 @@ export type Tables = {
   scheduler_state: SchedulerStateTable;
   sessions: SessionTable;
   signin_failures: SigninFailureTable;
+  webhooks: WebhookTable;
+  alert_events: AlertEventTable;
+  alert_deliveries: AlertDeliveryTable;
+  alert_attempts: AlertAttemptTable;
 };
