@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CancelExportTaskCommand, CreateExportTaskCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DEFAULT_ACCOUNT, type Scope } from '@/lib/accounts/types';
+import { raiseExportFailed } from '@/lib/alerts/raise';
 import { recordActivity } from '@/lib/audit';
 import { logsClient, logsCreateClient } from '@/lib/aws/clients';
 import { awsRefusalMessage, mapAwsError, mayHaveActed, reportAwsError } from '@/lib/aws/errors';
@@ -215,9 +216,15 @@ export class QueueWorker {
     }
     if (!task) {
       if (Date.now() - (job.submittedAt ?? 0) < NOT_LISTED_GRACE_MS) return 'following';
-      await update(job.id, { state: 'failed', error_code: 'taskNotFound', finished_at: Date.now() }, [
-        'running',
-      ]);
+      // The failure and its alert (issue 13) commit together.
+      await transaction(async () => {
+        const failed = await update(
+          job.id,
+          { state: 'failed', error_code: 'taskNotFound', finished_at: Date.now() },
+          ['running'],
+        );
+        if (failed) await raiseExportFailed(job.id);
+      });
       await this.afterFailure(job);
       return 'finished';
     }
@@ -227,17 +234,20 @@ export class QueueWorker {
       if (job.cancelRequested && isCancellable(task.status)) await this.cancelTask(job);
       return 'following';
     }
-    await update(
-      job.id,
-      {
-        state: final,
-        aws_status: task.status,
-        aws_message: task.statusMessage,
-        finished_at: task.completedAt ?? Date.now(),
-        wait_reason: null,
-      },
-      ['running'],
-    );
+    await transaction(async () => {
+      const moved = await update(
+        job.id,
+        {
+          state: final,
+          aws_status: task.status,
+          aws_message: task.statusMessage,
+          finished_at: task.completedAt ?? Date.now(),
+          wait_reason: null,
+        },
+        ['running'],
+      );
+      if (moved && final === 'failed') await raiseExportFailed(job.id);
+    });
     invalidateExportTasks(scopeOf(job));
     if (final === 'failed') await this.afterFailure(job);
     return 'finished';
@@ -363,6 +373,7 @@ export class QueueWorker {
         outcome: 'error',
         detail: { via: 'queue', jobId: job.id, logGroup: job.logGroupName, error: mapped.code },
       });
+      await raiseExportFailed(job.id);
     });
     await this.afterFailure(job);
     return 'failed';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { listAccounts } from '@/lib/accounts/registry';
+import { raiseRuleAlerts } from '@/lib/alerts/evaluate';
 import { getIdentity } from '@/lib/aws/identity';
 import { getDb, transaction } from '@/lib/db';
 import { historyFor, type Scope, syncExportHistory } from '@/lib/export-tasks/history';
@@ -172,6 +173,8 @@ export async function schedulerTick(
     }
     await db.updateTable('rules').set({ last_tick_at: now }).where('id', '=', rule.id).execute();
   }
+  // rule.behind and data.atRisk from what this tick left in the store (issue 13), on the same lease.
+  await raiseRuleAlerts(scope, all, groups, now);
   return report;
 }
 

@@ -32,12 +32,17 @@ export const R = {
   templateInvalid: 'rules.errors.templateInvalid',
   accountInvalid: 'rules.errors.accountInvalid',
   regionOrRegions: 'rules.errors.regionOrRegions',
+  behindInvalid: 'alerts.errors.behindInvalid',
 } as const;
 
 export const MAX_RULE_NAMES = 1000;
 /** Settle delay: none up to a week. */
 export const MAX_SETTLE_MINUTES = 7 * 24 * 60;
 export const DEFAULT_SETTLE_MINUTES = 720;
+/** rule.behind (issue 13): a due window not archived this long after it became due; 15 min to 30 days. */
+export const DEFAULT_BEHIND_MINUTES = 360;
+export const MIN_BEHIND_MINUTES = 15;
+export const MAX_BEHIND_MINUTES = 30 * 24 * 60;
 
 // CloudWatch Logs tags: letters, spaces, numbers and _ . : / = + - @ (key 1-128, value 0-256).
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -157,6 +162,15 @@ export const ruleInputSchema = z
       DEFAULT_SETTLE_MINUTES,
     ),
     backfillFrom: z.optional(z.string().check(z.refine(isValidDate, { error: R.backfillInvalid }))),
+    behindAfterMinutes: z._default(
+      z
+        .int({ error: R.behindInvalid })
+        .check(
+          z.gte(MIN_BEHIND_MINUTES, { error: R.behindInvalid }),
+          z.lte(MAX_BEHIND_MINUTES, { error: R.behindInvalid }),
+        ),
+      DEFAULT_BEHIND_MINUTES,
+    ),
     enabled: z._default(z.boolean({ error: WIZARD.invalidValue }), true),
   })
   .check(

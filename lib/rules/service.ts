@@ -196,6 +196,7 @@ export async function saveRule(caller: Caller, input: unknown, id?: string): Pro
     timeZone: v.timeZone,
     settleMinutes: v.settleMinutes,
     backfillFrom,
+    behindAfterMinutes: v.behindAfterMinutes,
     enabled: v.enabled,
     createdAt: before?.createdAt ?? now,
     createdBy: before?.createdBy ?? caller.name,
@@ -279,6 +280,7 @@ function changes(a: Rule, b: Rule): string[] {
     'timeZone',
     'settleMinutes',
     'backfillFrom',
+    'behindAfterMinutes',
     'enabled',
   ];
   return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));

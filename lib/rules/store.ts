@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import { DEFAULT_ACCOUNT } from '@/lib/accounts/types';
 import { getDb } from '@/lib/db';
 import type { RuleTable } from '@/lib/db/tables';
+import { DEFAULT_BEHIND_MINUTES } from './schema';
 import type { Rule, RuleInput } from './types';
 
 /** Rules as rows: the name and switches in columns, the rest of the definition as JSON. */
@@ -30,6 +31,7 @@ export function toRule(r: Selectable<RuleTable>): Rule {
     timeZone: d.timeZone,
     settleMinutes: d.settleMinutes,
     backfillFrom: d.backfillFrom,
+    behindAfterMinutes: d.behindAfterMinutes ?? DEFAULT_BEHIND_MINUTES,
     enabled: r.enabled === 1,
     createdAt: r.created_at,
     createdBy: r.created_by,
@@ -53,6 +55,7 @@ export function definitionOf(
     timeZone: rule.timeZone,
     settleMinutes: rule.settleMinutes,
     backfillFrom: rule.backfillFrom,
+    behindAfterMinutes: rule.behindAfterMinutes ?? DEFAULT_BEHIND_MINUTES,
   };
   return JSON.stringify(d);
 }

@@ -33,6 +33,8 @@ export type RuleInput = {
   settleMinutes: number;
   /** The earliest window to export, a date (YYYY-MM-DD) in the rule's zone; default the day it was created. */
   backfillFrom?: string;
+  /** A due window not archived this long after it became due raises `rule.behind` (default 360: 6 h). */
+  behindAfterMinutes?: number;
   enabled: boolean;
 };
 
