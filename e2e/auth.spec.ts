@@ -25,6 +25,9 @@ test.describe('anonymous visitor', () => {
     const body = await res.json();
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(body.aws.reachable).toBe(true);
+    // A readiness answer: the store answers at the schema version this build knows.
+    expect(body.database).toMatchObject({ engine: 'sqlite', reachable: true });
+    expect(body.database.version).toBe(body.database.latest);
   });
 
   test('a wrong password shows an error and gives no session', async ({ page }) => {

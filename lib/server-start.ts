@@ -24,5 +24,9 @@ export async function onServerStart(): Promise<void> {
   if (process.env.LOGPORT_QUEUE_WORKER !== 'off') {
     const { superviseWorkers } = await import('./accounts/workers');
     await superviseWorkers();
+  } else {
+    // Still migrate at start (on PostgreSQL under an advisory lock: replicas starting together migrate once).
+    const { storeHealth } = await import('./db');
+    await storeHealth(30_000);
   }
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { storeHealth } from '@/lib/db';
 import { runQueueWorkers } from '@/lib/queue/start';
 import { runScheduler, schedulerTickMs } from '@/lib/rules/run';
 import { listAccounts } from './registry';
@@ -19,6 +20,10 @@ async function sync(): Promise<void> {
 }
 
 export async function superviseWorkers(): Promise<void> {
+  // The store's schema first (on PostgreSQL under an advisory lock, so replicas starting together migrate
+  // once). A store that does not answer is not fatal here: the workers retry, /api/health answers 503.
+  const store = await storeHealth(30_000);
+  if (store.reachable) console.log(`[db] ${store.engine} store at schema version ${store.version}`);
   await sync();
   g.logportWorkersFollowed ??= setInterval(() => {
     sync().catch((err: unknown) => console.error('[accounts] workers not updated:', err));

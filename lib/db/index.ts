@@ -61,3 +61,34 @@ export async function closeDb(): Promise<void> {
 export function changed(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }): number {
   return Number(result.numUpdatedRows ?? result.numDeletedRows ?? 0n);
 }
+
+/**
+ * Whether the store answers, and at which schema version (for /api/health, a load balancer's readiness check).
+ * Never throws; a store that does not answer within `timeoutMs` is reported unreachable.
+ */
+export async function storeHealth(
+  timeoutMs = 3_000,
+): Promise<{ engine: Engine; reachable: boolean; version: number | null; latest: number }> {
+  const { latestVersion } = await import('./migrate');
+  const { sql } = await import('kysely');
+  const kind = engine();
+  const probe = (async () => {
+    const db = await getDb();
+    if (kind === 'sqlite') {
+      const row = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
+      return Number(row.rows[0]?.user_version ?? 0);
+    }
+    const row = await sql<{ version: number }>`SELECT version FROM logport_schema WHERE id = 1`.execute(db);
+    return Number(row.rows[0]?.version ?? 0);
+  })();
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
+  );
+  try {
+    const version = await Promise.race([probe, timeout]);
+    return { engine: kind, reachable: true, version, latest: latestVersion() };
+  } catch (err) {
+    console.error('[health] store unreachable:', err instanceof Error ? err.message : err);
+    return { engine: kind, reachable: false, version: null, latest: latestVersion() };
+  }
+}

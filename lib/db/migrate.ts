@@ -42,6 +42,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
       if (version <= current) continue;
       await client.query(migration.postgres);
       await client.query('UPDATE logport_schema SET version = $1 WHERE id = 1', [version]);
+      console.log(`[db] migration ${version} (${migration.name}) applied`);
     }
     await client.query('COMMIT');
   } catch (err) {
@@ -52,7 +53,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** The schema version the store is at (for /api/health), or null when it cannot be read. */
+/** The schema version this build knows (its number of migrations). */
 export function latestVersion(): number {
   return migrations.length;
 }

@@ -74,3 +74,17 @@ export async function leaseHolder(
     .executeTakeFirst();
   return row ? { owner: row.owner, expiresAt: row.expires_at } : null;
 }
+
+/** Every lease held now (which process runs which account's worker, the alerts, …), for /settings. */
+export async function listLeases(
+  now?: number,
+): Promise<Array<{ name: string; owner: string; expiresAt: number }>> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom('queue_lease')
+    .select(['name', 'owner', 'expires_at'])
+    .where('expires_at', '>', clock(now))
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ name: r.name, owner: r.owner, expiresAt: r.expires_at }));
+}

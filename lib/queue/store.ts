@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Selectable, Updateable } from 'kysely';
-import { changed, getDb } from '@/lib/db';
+import { changed, engine, getDb } from '@/lib/db';
 import type { QueueJobTable } from '@/lib/db/tables';
 import { isStatusCode } from '@/lib/export-tasks/status';
 import type { JobState, OnFailure, QueueJob, QueueSettings } from './types';
@@ -162,4 +162,21 @@ export async function jobsOfBatch(batchId: string): Promise<StoredJob[]> {
     .orderBy('position')
     .execute();
   return rows.map(toJob);
+}
+
+/**
+ * Locks a job's row for the rest of the transaction so two processes never claim it together: on PostgreSQL
+ * `FOR UPDATE SKIP LOCKED` (false when another holds it); SQLite has one writer at a time, so it is its own lock.
+ */
+export async function claimRow(id: string): Promise<boolean> {
+  if (engine() !== 'postgres') return true;
+  const db = await getDb();
+  const row = await db
+    .selectFrom('queue_jobs')
+    .select('id')
+    .where('id', '=', id)
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -13,7 +13,16 @@ import { findActiveExportTask, invalidateExportTasks } from '@/lib/export-tasks/
 import { isCancellable } from '@/lib/export-tasks/status';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { acquireLease, holdsLease, releaseLease } from './lease';
-import { getJob, headJob, readSettings, runningJob, type StoredJob, update, writeSettings } from './store';
+import {
+  claimRow,
+  getJob,
+  headJob,
+  readSettings,
+  runningJob,
+  type StoredJob,
+  update,
+  writeSettings,
+} from './store';
 import { stateForTaskStatus } from './transitions';
 import { backoffMs, defaultRegions, enqueuer, queuePollMs, sleep } from './worker-support';
 
@@ -323,6 +332,9 @@ export class QueueWorker {
   private recordIntent(job: StoredJob): Promise<boolean> {
     return transaction(async () => {
       if (!(await holdsLease(this.owner, undefined, this.leaseName))) return false;
+      // Another process that claims the same job waits for this one (PostgreSQL: a row lock, skipped if held;
+      // SQLite: its single writer).
+      if (!(await claimRow(job.id))) return false;
       const now = Date.now();
       return update(
         job.id,
