@@ -7,11 +7,13 @@ const USAGE = `Manage Logport users (file: LOGPORT_USERS_FILE, default .data/use
 
   npm run user -- add NAME --role viewer|operator|admin   add a user (asks for the password)
   npm run user -- passwd NAME                           set a new password
-  npm run user -- role NAME viewer|operator|admin       change the role (takes effect at the next sign-in)
+  npm run user -- role NAME viewer|operator|admin       change the role
   npm run user -- remove NAME                           remove a user
   npm run user -- list                                  list users and roles
 
-The password is asked for on the terminal, or read from standard input with --password-stdin.`;
+The password is asked for on the terminal, or read from standard input with --password-stdin.
+A running Logport notices the change by itself: a new password, a new role or a removal ends all of
+that user's sessions at once (they sign in again, with the new role).`;
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin || !process.stdin.isTTY) {
@@ -62,19 +64,19 @@ async function main(argv: string[]) {
     case 'passwd': {
       if (!name) throw new Error('which user? npm run user -- passwd NAME');
       await upsertUser(file, name, { password: await readPassword(stdin) }, 'update');
-      console.log(`Password of ${name} changed in ${file}`);
+      console.log(`Password of ${name} changed in ${file}; their sessions end at once`);
       return;
     }
     case 'role': {
       if (!name) throw new Error('which user? npm run user -- role NAME ROLE');
       const user = await upsertUser(file, name, { role: roleArg(rest[0]) }, 'update');
-      console.log(`${user.name} is now ${user.role} (from the next sign-in)`);
+      console.log(`${user.name} is now ${user.role}; their sessions end at once (they sign in again)`);
       return;
     }
     case 'remove': {
       if (!name) throw new Error('which user? npm run user -- remove NAME');
       await removeUser(file, name);
-      console.log(`Removed ${name} from ${file}`);
+      console.log(`Removed ${name} from ${file}; their sessions end at once`);
       return;
     }
     case 'list': {

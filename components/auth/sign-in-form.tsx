@@ -93,10 +93,12 @@ export function SignInForm({
       <div aria-live="assertive">
         {error ? (
           <Alert tone="danger">
-            {error.wrongPassword ? `${t('errorCredentials')} ` : ''}
-            {error.seconds
-              ? t(error.key, { seconds: error.seconds, minutes: Math.ceil(error.seconds / 60) })
-              : t(error.key)}
+            {error.wrongPassword ? <p className="mb-1">{t('errorCredentials')}</p> : null}
+            <p>
+              {error.seconds
+                ? t(error.key, { seconds: error.seconds, minutes: Math.ceil(error.seconds / 60) })
+                : t(error.key)}
+            </p>
           </Alert>
         ) : null}
       </div>

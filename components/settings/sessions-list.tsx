@@ -68,7 +68,7 @@ export function SessionsList({ rows }: { rows: SessionRow[] }) {
               key={row.id}
               data-testid="session-row"
               data-user={row.userName}
-              className="flex flex-wrap items-start gap-x-6 gap-y-2 px-4 py-3 text-sm"
+              className="flex flex-col gap-2 px-4 py-3 text-sm sm:flex-row sm:items-start sm:gap-6"
             >
               <div className="min-w-0 flex-1 space-y-1">
                 <p className="flex flex-wrap items-center gap-2">
@@ -95,6 +95,7 @@ export function SessionsList({ rows }: { rows: SessionRow[] }) {
                 <Button
                   variant="secondary"
                   size="sm"
+                  className="self-start"
                   disabled={pending}
                   onClick={() => end(row)}
                   aria-label={t('endLabel', { name: row.userName, since: row.since })}
