@@ -96,7 +96,7 @@ export function RuleBatchCard({
             {t('ruleCoverage')}
           </Link>
         ) : null}
-        {canAct && rule.ruleName && rule.failed > 0 ? (
+        {canAct && rule.ruleName && rule.enabled && rule.failed > 0 ? (
           <Button
             variant="secondary"
             size="sm"

@@ -221,7 +221,7 @@ export async function cancelBatch(
 /**
  * "Retry failed" on a rule's card: every failed window of the rule goes back to the end of the queue, in its
  * old order, in one transaction with one activity entry (a rule may have hundreds; one entry each would bury
- * the log). The same reset as retryJob.
+ * the log). The same reset as retryJob. A paused rule is resumed first.
  */
 export async function retryRuleFailed(
   caller: Caller,
@@ -230,10 +230,12 @@ export async function retryRuleFailed(
   const db = await getDb();
   const rule = await db
     .selectFrom('rules')
-    .select(['id', 'name', 'region'])
+    .select(['id', 'name', 'region', 'enabled'])
     .where('id', '=', ruleId)
     .executeTakeFirst();
   if (!rule) return fail('ruleNotFound');
+  // A paused rule took its windows out of the queue; retrying would put some back behind the pause.
+  if (rule.enabled !== 1) return fail('ruleDisabled');
   const retried = await transaction(async (trx) => {
     const rows = await trx
       .selectFrom('queue_jobs')

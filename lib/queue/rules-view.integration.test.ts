@@ -124,6 +124,11 @@ describe('a rule’s batch on /queue', () => {
 
     expect(await retryRuleFailed(alice, RULE_ID)).toMatchObject({ ok: false, error: 'queueNothingToRetry' });
     expect(await retryRuleFailed(alice, 'f'.repeat(32))).toMatchObject({ ok: false, error: 'ruleNotFound' });
+    const db = await getDb();
+    await db.updateTable('rules').set({ enabled: 0 }).where('id', '=', RULE_ID).execute();
+    await setState(failedIds.slice(0, 1), 'failed');
+    expect(await retryRuleFailed(alice, RULE_ID)).toMatchObject({ ok: false, error: 'ruleDisabled' });
+    await db.updateTable('rules').set({ enabled: 1 }).where('id', '=', RULE_ID).execute();
   });
 
   it('a rule’s batch is not cancelled as a batch (pausing the rule stops it)', async () => {
