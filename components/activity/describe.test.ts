@@ -125,6 +125,34 @@ const SAMPLES: Record<ActivityAction, Sample> = {
     target: 'bob',
     detail: { role: 'operator', since: T0, address: '203.0.113.8' },
   },
+  'webhook.create': {
+    ...base,
+    region: null,
+    action: 'webhook.create',
+    target: 'https://hooks.slack.com/…',
+    detail: { webhookId: RULE, format: 'slack', events: ['export.failed', 'rule.behind'], signed: true },
+  },
+  'webhook.delete': {
+    ...base,
+    region: null,
+    action: 'webhook.delete',
+    target: 'https://alerts.example.com/…',
+    detail: { webhookId: RULE, format: 'json' },
+  },
+  'webhook.test': {
+    ...base,
+    region: null,
+    outcome: 'error',
+    action: 'webhook.test',
+    target: 'https://alerts.example.com/…',
+    detail: {
+      webhookId: RULE,
+      status: 500,
+      durationMs: 31,
+      error: 'alertHttpStatus',
+      errorParams: { status: 500 },
+    },
+  },
 };
 
 const RAW = /\b(activity|errors|common)\.[A-Za-z_]+|\{|\}|\b[a-z]+\.[a-z]+[A-Z][A-Za-z]*\b/;

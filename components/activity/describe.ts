@@ -200,6 +200,21 @@ export function describeActivity(entry: Entry, t: Translate, te: Translate, f: F
       if (str(d.address)) push('what.lastAddress', { address: str(d.address) ?? '' });
       break;
     }
+    case 'webhook.create':
+    case 'webhook.delete':
+    case 'webhook.test': {
+      // The target is the webhook's origin only: its whole URL can be a credential (a Slack webhook).
+      if (target) push('what.webhook', { url: target });
+      if (entry.action === 'webhook.create')
+        push('what.webhookSends', {
+          format: str(d.format) ?? 'json',
+          events: f.list(strings(d.events)),
+          signed: d.signed === true ? 'yes' : 'no',
+        });
+      if (entry.action === 'webhook.test' && entry.outcome === 'ok')
+        push('what.webhookDelivered', { status: num(d.status) ?? 0, ms: num(d.durationMs) ?? 0 });
+      break;
+    }
     default:
       nameLine(target);
   }

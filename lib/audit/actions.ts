@@ -23,6 +23,9 @@ export const ACTIVITY_ACTIONS = [
   'coverage.fill',
   'auth.locked',
   'session.end',
+  'webhook.create',
+  'webhook.delete',
+  'webhook.test',
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
