@@ -98,6 +98,8 @@ export const DESCRIBE_KEYS = {
     'check.missing-get-bucket-acl',
     'check.missing-put-object',
     'check.denied-by-statement',
+    'check.caller-put-object-missing',
+    'check.caller-denied-by-statement',
     'check.wrong-region-principal',
     'check.wrong-bucket',
     'check.wrong-partition',

@@ -13,6 +13,13 @@ export interface CheckInput {
   sourceArn?: string;
   /** Used for the default SourceArn; a representative name when omitted. */
   logGroupName?: string;
+  /**
+   * The identity that calls CreateExportTask, when the bucket belongs to another account: S3 then checks that
+   * the bucket policy lets it s3:PutObject with the bucket-owner-full-control ACL, beside CloudWatch Logs. A role
+   * ARN, a user ARN, or an STS session ARN (`arn:aws:sts::<id>:assumed-role/<role>/<session>`, checked as its
+   * role). Leave it out for a bucket of the exporting account: there the caller's IAM policies decide.
+   */
+  caller?: string;
 }
 
 export type RequiredAction = 's3:GetBucketAcl' | 's3:PutObject';
@@ -31,6 +38,8 @@ export interface ActionCheck {
   allowed: boolean;
   allowedBy: StatementRef[];
   deniedBy: StatementRef[];
+  /** Set on the check of the exporting identity (the caller); absent on CloudWatch Logs' own checks. */
+  caller?: string;
 }
 
 type At = StatementRef & { action: RequiredAction };
@@ -45,6 +54,11 @@ export type CheckFinding = { severity: 'error' | 'warning' } & (
       params: { action: RequiredAction; bucket: string; prefix: string; resource: string };
     }
   | { code: 'denied-by-statement'; params: At }
+  | {
+      code: 'caller-put-object-missing';
+      params: { action: RequiredAction; caller: string; bucket: string; prefix: string; resource: string };
+    }
+  | { code: 'caller-denied-by-statement'; params: At & { caller: string } }
   | {
       code: 'wrong-region-principal';
       params: At & { region: string; regions: string[]; expectedRegion: string };
@@ -68,7 +82,8 @@ export type CheckFinding = { severity: 'error' | 'warning' } & (
 export type CheckCode = CheckFinding['code'];
 
 export interface CheckResult {
-  /** True only when both actions are allowed and no explicit Deny matches. */
+  /** True only when every check (both of CloudWatch Logs', and the caller's when given) is allowed and no
+   *  explicit Deny matches. */
   allowed: boolean;
   /** A statement has a condition we cannot evaluate and it could change the verdict. */
   uncertain: boolean;

@@ -15,8 +15,14 @@ import {
   resourceMatches,
   toArray,
 } from './match';
-import { ACL_BUCKET_OWNER_FULL_CONTROL, bucketArn, normalizePrefix, partitionForRegion } from './names';
-import type { Partition, PolicyDocument, Statement } from './types';
+import {
+  ACL_BUCKET_OWNER_FULL_CONTROL,
+  bucketArn,
+  normalizePrefix,
+  partitionForRegion,
+  principalArnOf,
+} from './names';
+import type { Partition, PolicyDocument, Principal, Statement } from './types';
 
 /** CreateExportTask writes under `exportedlogs/` when no destination prefix is given. */
 export const DEFAULT_EXPORT_PREFIX = 'exportedlogs';
@@ -35,6 +41,10 @@ interface Request {
   display: string;
   resources: string[];
   context: RequestContext;
+  /** Does a Principal element name who makes this request (CloudWatch Logs of the Region, or the caller)? */
+  principal: (p: Principal | undefined) => PrincipalVerdict;
+  /** The exporting identity, for its own check (absent on CloudWatch Logs' checks). */
+  caller?: string;
 }
 
 interface Env {
@@ -47,14 +57,29 @@ interface Env {
 const refOf = (s: Statement, index: number): StatementRef =>
   s.Sid ? { index, sid: s.Sid, statement: s.Sid } : { index, statement: `#${index + 1}` };
 
-function principalOf(s: Statement, env: Env): PrincipalVerdict {
-  if (s.Principal !== undefined) return principalMatches(s.Principal, env.region, env.partition);
+function principalOf(s: Statement, req: Request): PrincipalVerdict {
+  if (s.Principal !== undefined) return req.principal(s.Principal);
   if (s.NotPrincipal === undefined) return { kind: 'no-match' };
   // NotPrincipal applies to everyone it does not name; a logs principal for another Region
   // does not exclude ours.
-  return principalMatches(s.NotPrincipal, env.region, env.partition).kind === 'match'
-    ? { kind: 'no-match' }
-    : { kind: 'match' };
+  return req.principal(s.NotPrincipal).kind === 'match' ? { kind: 'no-match' } : { kind: 'match' };
+}
+
+/**
+ * The caller as a bucket policy can name it: its ARN, its role's ARN for an STS session, its account
+ * (`123456789012` or `arn:<p>:iam::123456789012:root`), or everyone (`*`). Service principals never name it.
+ */
+function callerMatcher(caller: string) {
+  const principal = principalArnOf(caller);
+  const m = /^arn:([^:]+):(?:iam|sts)::(\d{12}):/.exec(principal);
+  const names = new Set([caller, principal]);
+  if (m) names.add(m[2] ?? '').add(`arn:${m[1]}:iam::${m[2]}:root`);
+  return (p: Principal | undefined): PrincipalVerdict => {
+    if (p === undefined) return { kind: 'no-match' };
+    if (p === '*') return { kind: 'match' };
+    const aws = Object.entries(p).flatMap(([type, values]) => (type === 'AWS' ? toArray(values) : []));
+    return aws.some((v) => v === '*' || names.has(v)) ? { kind: 'match' } : { kind: 'no-match' };
+  };
 }
 
 const actionApplies = (s: Statement, action: string) =>
@@ -120,7 +145,7 @@ function evaluate(policy: PolicyDocument, req: Request, env: Env) {
   policy.Statement.forEach((s, index) => {
     if (!actionApplies(s, req.action)) return;
     const at = { ...refOf(s, index), action: req.action };
-    const principal = principalOf(s, env);
+    const principal = principalOf(s, req);
     const cond = evaluateConditions(s.Condition, req.context, knownKeys);
     const unsupported = (effect: 'Allow' | 'Deny'): CheckFinding[] =>
       cond.unsupported.map((u) => ({
@@ -164,11 +189,16 @@ function evaluate(policy: PolicyDocument, req: Request, env: Env) {
     }
   });
   const allowed = allowedBy.length > 0 && deniedBy.length === 0;
-  const errors: CheckFinding[] = deniedBy.map((ref) => ({
-    code: 'denied-by-statement',
-    severity: 'error',
-    params: { ...ref, action: req.action },
-  }));
+  const caller = req.caller;
+  const errors: CheckFinding[] = deniedBy.map((ref) =>
+    caller === undefined
+      ? { code: 'denied-by-statement', severity: 'error', params: { ...ref, action: req.action } }
+      : {
+          code: 'caller-denied-by-statement',
+          severity: 'error',
+          params: { ...ref, action: req.action, caller },
+        },
+  );
   if (allowedBy.length === 0) {
     errors.push(missing(req, env));
     if (covered.prefixes.length > 0) {
@@ -185,7 +215,14 @@ function evaluate(policy: PolicyDocument, req: Request, env: Env) {
     }
     for (const f of nearMisses) (f.severity === 'warning' ? warnings : errors).push(f);
   }
-  const check: ActionCheck = { action: req.action, resource: req.display, allowed, allowedBy, deniedBy };
+  const check: ActionCheck = {
+    action: req.action,
+    resource: req.display,
+    allowed,
+    allowedBy,
+    deniedBy,
+    ...(caller === undefined ? {} : { caller }),
+  };
   // An unknown Deny only matters if we would otherwise allow; an unknown Allow only if nothing else allows.
   const uncertain =
     (allowed && unsureDeny) || (allowedBy.length === 0 && deniedBy.length === 0 && unsureAllow);
@@ -193,6 +230,19 @@ function evaluate(policy: PolicyDocument, req: Request, env: Env) {
 }
 
 function missing(req: Request, env: Env): CheckFinding {
+  if (req.caller !== undefined) {
+    return {
+      code: 'caller-put-object-missing',
+      severity: 'error',
+      params: {
+        action: req.action,
+        caller: req.caller,
+        bucket: env.bucket,
+        prefix: env.prefix,
+        resource: req.display,
+      },
+    };
+  }
   return req.action === 's3:GetBucketAcl'
     ? {
         code: 'missing-get-bucket-acl',
@@ -219,22 +269,52 @@ function requestsFor(input: CheckInput, env: Env): Request[] {
   ];
   const bucket = bucketArn(env.partition, env.bucket);
   const objects = `${bucket}/${env.prefix}/`;
-  return [
-    { action: 's3:GetBucketAcl', display: bucket, resources: [bucket], context: new Map(common) },
+  const logs = (p: Principal | undefined) => principalMatches(p, env.region, env.partition);
+  const requests: Request[] = [
+    {
+      action: 's3:GetBucketAcl',
+      display: bucket,
+      resources: [bucket],
+      context: new Map(common),
+      principal: logs,
+    },
     {
       action: 's3:PutObject',
       display: `${objects}*`,
       resources: SAMPLE_KEYS.map((k) => objects + k),
       context: new Map([...common, ['s3:x-amz-acl', [ACL_BUCKET_OWNER_FULL_CONTROL]]]),
+      principal: logs,
     },
   ];
+  const callerArn = input.caller?.trim();
+  if (callerArn) {
+    // Another account's bucket: S3 also checks that the caller may write what CloudWatch Logs writes for it.
+    const principal = principalArnOf(callerArn);
+    const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+    requests.push({
+      action: 's3:PutObject',
+      display: `${objects}*`,
+      resources: SAMPLE_KEYS.map((k) => objects + k),
+      context: new Map([
+        ['aws:principalarn', [principal]],
+        ...(account ? [['aws:principalaccount', [account]] as [string, string[]]] : []),
+        ['aws:securetransport', ['true']],
+        ['aws:principalisawsservice', ['false']],
+        ['s3:x-amz-acl', [ACL_BUCKET_OWNER_FULL_CONTROL]],
+      ]),
+      principal: callerMatcher(callerArn),
+      caller: principal,
+    });
+  }
+  return requests;
 }
 
 /**
  * May CloudWatch Logs in `region` export to `bucket` under `prefix`, given this bucket policy?
  * Models the two calls the service makes (GetBucketAcl on the bucket, PutObject with
  * `x-amz-acl: bucket-owner-full-control` under the prefix) with IAM's evaluation: an explicit
- * Deny wins, otherwise an Allow is needed. Each "no" comes with the reasons as codes.
+ * Deny wins, otherwise an Allow is needed. With `caller` (a bucket of another account) the caller's
+ * own PutObject is a third check. Each "no" comes with the reasons as codes.
  */
 export function checkExportAccess(policy: PolicyDocument | null, input: CheckInput): CheckResult {
   const env: Env = {

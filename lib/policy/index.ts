@@ -1,5 +1,20 @@
 // Public API of the policy library: pure functions usable in client components and on the server.
 
+export {
+  ACCOUNT_ID,
+  type CentralArchiveInput,
+  EXPORTER_ARN,
+  generateCentralArchiveKmsStatements,
+  generateCentralArchivePolicy,
+  ORG_ID,
+  type ResolvedMember,
+  resolveMembers,
+} from './central-archive';
+export {
+  type CentralArchiveFormInput,
+  type CentralArchiveFormValues,
+  centralArchiveFormSchema,
+} from './central-archive-schema';
 export { checkExportAccess, DEFAULT_EXPORT_PREFIX } from './check';
 export type {
   ActionCheck,
@@ -20,7 +35,14 @@ export {
   randomPrefix,
 } from './generate';
 export { type DiffLine, diffLines, diffPolicies, type MergeResult, mergePolicies } from './merge';
-export { LOGPORT_SID_PREFIX, logsPrincipal, normalizePrefix, SID } from './names';
+export {
+  DEFAULT_EXPORTER_ROLE,
+  LOGPORT_SID_PREFIX,
+  logsPrincipal,
+  normalizePrefix,
+  principalArnOf,
+  SID,
+} from './names';
 export {
   type ExpectedType,
   type ParseOptions,

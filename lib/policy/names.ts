@@ -17,6 +17,9 @@ export const SID = {
 
 export const ACL_BUCKET_OWNER_FULL_CONTROL = 'bucket-owner-full-control';
 
+/** The role Logport's setup guide creates in each member account (and the sandbox's accounts have). */
+export const DEFAULT_EXPORTER_ROLE = 'LogportExporter';
+
 export function partitionForRegion(region: string): Partition {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
@@ -58,6 +61,17 @@ export function exporterArn(
   name: string,
 ): string {
   return `arn:${partition}:iam::${account}:${kind}/${name}`;
+}
+
+/**
+ * The IAM identity a bucket policy names for a caller: an STS session
+ * (`arn:aws:sts::111122223333:assumed-role/Role/session`) acts as its role, `arn:aws:iam::111122223333:role/Role`.
+ * Any other ARN (a user, a role) is returned as it is. The role's path is not in the session ARN; a role with a
+ * path is named with it in policies, so callers that know the role ARN should pass that instead.
+ */
+export function principalArnOf(arn: string): string {
+  const m = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/.exec(arn);
+  return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : arn;
 }
 
 /** POSIX shell quoting that leaves ordinary bucket names bare, as the AWS guide writes them. */

@@ -26,6 +26,11 @@ export const POLICY_MESSAGE_KEYS = {
   prefixWildcard: 'policy.errors.prefixWildcard',
   prefixTooLong: 'policy.errors.prefixTooLong',
   sourceAccountInvalid: 'policy.errors.sourceAccountInvalid',
+  membersRequired: 'policy.errors.membersRequired',
+  memberInvalid: 'policy.errors.memberInvalid',
+  memberPartition: 'policy.errors.memberPartition',
+  exporterRoleInvalid: 'policy.errors.exporterRoleInvalid',
+  orgIdInvalid: 'policy.errors.orgIdInvalid',
   invalidValue: 'policy.errors.invalidValue',
 } as const;
 
