@@ -124,7 +124,7 @@ export function CoverageFilters({
                 <input
                   id="coverage-from"
                   type="date"
-                  className={`${inputClass} w-44`}
+                  className={`${inputClass} max-w-44`}
                   value={view.from}
                   onChange={(e) => onChange({ from: e.target.value })}
                   aria-invalid={problem ? true : undefined}
@@ -138,7 +138,7 @@ export function CoverageFilters({
                 <input
                   id="coverage-to"
                   type="date"
-                  className={`${inputClass} w-44`}
+                  className={`${inputClass} max-w-44`}
                   value={view.to}
                   onChange={(e) => onChange({ to: e.target.value })}
                   aria-invalid={problem ? true : undefined}

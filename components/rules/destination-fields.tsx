@@ -85,6 +85,25 @@ export function DestinationFields({
           ))}
         </datalist>
       </Field>
+      {inRegion.length > 0 ? (
+        <div>
+          <p className="text-xs text-slate-600 dark:text-slate-400">{t('bucketsInRegion', { region })}</p>
+          <ul className="mt-1 flex flex-wrap gap-2">
+            {inRegion.map((b) => (
+              <li key={b.name}>
+                <button
+                  type="button"
+                  onClick={() => update({ bucket: b.name })}
+                  aria-pressed={state.bucket === b.name}
+                  className="rounded-md border border-slate-300 px-2 py-1 font-mono text-xs aria-pressed:border-brand-600 aria-pressed:bg-brand-50 dark:border-slate-600 dark:aria-pressed:bg-brand-700/30"
+                >
+                  {b.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <Field
         id="rule-template"

@@ -67,7 +67,7 @@ export function ScheduleFields({ form }: { form: RuleForm }) {
             inputMode="numeric"
             min={0}
             step={1}
-            className={`${inputClass} w-32`}
+            className={`${inputClass} max-w-32`}
             value={state.settleMinutes}
             onChange={(e) => update({ settleMinutes: e.target.value })}
             onBlur={() => blur('settleMinutes')}
@@ -105,7 +105,7 @@ export function ScheduleFields({ form }: { form: RuleForm }) {
         <input
           id="rule-backfill"
           type="date"
-          className={`${inputClass} w-48`}
+          className={`${inputClass} max-w-48`}
           value={state.backfillFrom}
           onChange={(e) => update({ backfillFrom: e.target.value })}
           onBlur={() => blur('backfillFrom')}

@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type Role, roleAtLeast } from '@/lib/auth/roles';
+import { scopeParams, useScope } from './scope-context';
 import { useCloseMenu } from './shell-menu';
 
 /**
@@ -13,6 +14,7 @@ import { useCloseMenu } from './shell-menu';
  * an admin, and that page hides Apply itself); launching needs an operator, so a viewer is not shown the way in.
  */
 export const NAV_LINKS = [
+  { href: '/accounts', key: 'navAccounts', exact: false, needs: 'viewer' },
   { href: '/exports', key: 'navExports', exact: true, needs: 'viewer' },
   { href: '/exports/new', key: 'navNewExport', exact: true, needs: 'operator' },
   { href: '/queue', key: 'navQueue', exact: false, needs: 'viewer' },
@@ -37,6 +39,11 @@ export function NavLinks({ role }: { role: Role }) {
   const t = useTranslations('shell');
   const pathname = usePathname();
   const close = useCloseMenu();
+  // A page opened from a shared link (`?account=&region=`) keeps that place across the menu, whatever this
+  // browser's cookies remember. The server's checked scope is appended, never the raw URL text.
+  const search = useSearchParams();
+  const scope = useScope();
+  const keep = search.has('account') || search.has('region') ? `?${scopeParams(scope)}` : '';
   return (
     <nav aria-label={t('mainNav')}>
       <ul className="flex flex-col gap-1 lg:flex-row">
@@ -45,10 +52,10 @@ export function NavLinks({ role }: { role: Role }) {
           return (
             <li key={link.href}>
               <Link
-                href={link.href}
+                href={`${link.href}${keep}`}
                 aria-current={active ? 'page' : undefined}
                 onClick={close}
-                className={`block rounded-md px-3 py-1.5 text-sm font-medium ${
+                className={`block whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
                   active
                     ? 'bg-brand-50 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100'
                     : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'
