@@ -66,6 +66,24 @@ function buildIfNeeded(): void {
   }
 }
 
+/**
+ * One demo rule, the first time only (a marker in the sandbox folder: a rule the user deleted stays deleted), so
+ * /coverage shows something at once. Created before the server starts, through the rules service in a child
+ * process (its modules are server-only), with the server's environment.
+ */
+function seedDemoRule(env: NodeJS.ProcessEnv): void {
+  const marker = path.join(dir, 'demo-rule');
+  if (existsSync(marker)) return;
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'sandbox-rule.ts')],
+    { cwd: root, env: { ...env, NODE_NO_WARNINGS: '1' }, stdio: 'inherit' },
+  );
+  // Not fatal: the sandbox works without it, and the next start tries again.
+  if (result.status === 0) writeFileSync(marker, `${new Date().toISOString()}\n`);
+  else console.error('The demo rule could not be created; the sandbox starts without it.');
+}
+
 /** Exits with one line naming the variable to change when a port is taken (LocalStack also uses 4566). */
 async function ensurePortFree(port: number, variable: string): Promise<void> {
   const free = await new Promise<boolean>((resolve) => {
@@ -115,6 +133,7 @@ async function main() {
     dataDir: dir,
     usersFile,
   });
+  seedDemoRule(env);
   const server = spawn(
     process.execPath,
     [...startFlags(), require.resolve('next/dist/bin/next'), 'start', '-p', String(appPort)],
