@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run as callBudget } from './call-budget';
+import { run as coveragePage } from './coverage-page';
 import { run as emulatorThroughput } from './emulator-throughput';
 import { run as firstLoadJs } from './first-load-js';
 import { run as historyScroll } from './history-scroll';
@@ -35,6 +36,7 @@ async function main() {
     if (want('latency') && want('memory')) record(await memory(stack));
     if (want('calls')) record(await callBudget(stack));
     if (want('log-groups')) record(await logGroupSearch(stack));
+    if (want('coverage')) record(await coveragePage(stack));
     // Last: it leaves 20,000 tasks in the emulator.
     if (want('scroll')) record(await historyScroll(stack));
   } finally {
