@@ -180,6 +180,40 @@ describe('server-side sessions', () => {
     expect(await callerOf(forged)).toBeNull();
   });
 
+  it('an OIDC sign-in opens a session too, with its request’s address and browser; a user with no role is refused', async () => {
+    const { authOptions } = await import('./options');
+    const { withSigninContext } = await import('./signin-context');
+    const callbacks = authOptions.callbacks!;
+    const user = { id: 'sub-1', name: 'carol@example.com', role: 'operator' as const };
+    expect(await callbacks.signIn!({ user, account: null } as never)).toBe(true);
+    expect(await callbacks.signIn!({ user: { id: 'sub-2', name: 'dave' }, account: null } as never)).toBe(
+      false,
+    );
+    const token = await withSigninContext(
+      { clientAddress: '203.0.113.4', userAgent: 'Firefox 131 on macOS' },
+      async () =>
+        callbacks.jwt!({
+          token: { name: user.name, sub: user.id },
+          user,
+          account: { provider: 'oidc', type: 'oauth', providerAccountId: 'sub-1' },
+          trigger: 'signIn',
+        } as never),
+    );
+    expect(token.role).toBe('operator');
+    expect(await readSession(String(token.sid))).toMatchObject({
+      userName: 'carol@example.com',
+      role: 'operator',
+      provider: 'oidc',
+      clientAddress: '203.0.113.4',
+      userAgent: 'Firefox 131 on macOS',
+      userStamp: null,
+    });
+    expect(await checkSession(String(token.sid))).toEqual({ name: 'carol@example.com', role: 'operator' });
+    // Later calls (no `user`: the session endpoint) keep the same session.
+    const again = await callbacks.jwt!({ token } as never);
+    expect(again.sid).toBe(token.sid);
+  });
+
   it('an OIDC session is not tied to the users file', async () => {
     const sid = await createSession({
       name: 'carol@example.com',
