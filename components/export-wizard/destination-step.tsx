@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { scopeParams, useScope } from '@/components/shell/scope-context';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import { randomPrefix } from '@/lib/policy/names';
@@ -26,10 +27,11 @@ export function DestinationStep({
   const t = useTranslations('wizard');
   const errorsOf = useFieldErrors(wizard.errors);
   const { state, update } = wizard;
+  const { account } = useScope();
   const buckets = useQuery({
-    queryKey: ['wizard', 'buckets', region],
+    queryKey: ['wizard', 'buckets', account, region],
     queryFn: async (): Promise<BucketSummary[]> => {
-      const res = await fetch(`/api/buckets?region=${encodeURIComponent(region)}`, { cache: 'no-store' });
+      const res = await fetch(`/api/buckets?${scopeParams({ account, region })}`, { cache: 'no-store' });
       const body = (await res.json()) as { buckets: BucketSummary[] } | { error: string };
       if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : 'awsUnknown');
       return body.buckets;

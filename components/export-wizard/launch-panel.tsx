@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState, useTransition } from 'react';
 import { type LaunchError, launchExport } from '@/app/(console)/exports/new/actions';
+import { scopeParams, useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { type PolicyAccess, PolicyFix } from './policy-request';
@@ -40,6 +41,9 @@ export function LaunchPanel({
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<LaunchError | null>(null);
+  // The page's account, named in the action's input and the links (not left to the cookie).
+  const { account } = useScope();
+  const scope = { account, region };
   const many = wizard.exportCount > 1;
   const failing = preflight.query.data?.checks.some((c) => c.verdict === 'fail') ?? false;
   const activeOnly =
@@ -51,13 +55,17 @@ export function LaunchPanel({
     if (!wizard.checkAll()) return;
     setError(null);
     startTransition(async () => {
-      const result = await launchExport(toValues(wizard.state, region, wizard.resolved, queue));
+      const result = await launchExport({
+        ...toValues(wizard.state, region, wizard.resolved, queue),
+        account,
+      });
       // A successful launch redirects; anything returned is a refusal to show.
       if (result?.ok !== false) return;
       setError(result);
       if (result.preflight) {
         queryClient.setQueryData(
           preflightKey(
+            account,
             region,
             wizard.state.bucket,
             wizard.state.prefix || 'exportedlogs',
@@ -88,7 +96,7 @@ export function LaunchPanel({
             {unconfirmed ? (
               <p className="mt-1">
                 <Link
-                  href={`/exports?q=${encodeURIComponent(String(error.params?.taskName ?? ''))}`}
+                  href={`/exports?${scopeParams(scope, { q: String(error.params?.taskName ?? '') })}`}
                   className="font-medium underline"
                 >
                   {t('findInHistory')}
@@ -109,7 +117,10 @@ export function LaunchPanel({
             ) : null}
             {activeTaskId ? (
               <p className="mt-1">
-                <Link href={`/exports/${encodeURIComponent(activeTaskId)}`} className="font-medium underline">
+                <Link
+                  href={`/exports/${encodeURIComponent(activeTaskId)}?${scopeParams(scope)}`}
+                  className="font-medium underline"
+                >
                   {t('openActive')}
                 </Link>
               </p>

@@ -3,17 +3,19 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
+import { scopeParams, useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
+import type { Scope } from '@/lib/accounts/types';
 import { useFormat } from '@/lib/format/use-format';
 import type { LogGroupPage, LogGroupSummary } from '@/lib/log-groups/search';
 
 // DescribeLogGroups' logGroupNamePattern takes only these characters.
 const sanitize = (q: string) => q.replace(/[^.\-_/#A-Za-z0-9]/g, '');
 
-async function fetchPage(region: string, q: string, nextToken: string): Promise<LogGroupPage> {
-  const params = new URLSearchParams({ region, q, ...(nextToken ? { nextToken } : {}) });
+async function fetchPage(scope: Scope, q: string, nextToken: string): Promise<LogGroupPage> {
+  const params = scopeParams(scope, { q, ...(nextToken ? { nextToken } : {}) });
   const res = await fetch(`/api/log-groups?${params.toString()}`, { cache: 'no-store' });
   const body = (await res.json()) as LogGroupPage | { error: string };
   if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : 'awsUnknown');
@@ -55,9 +57,11 @@ export function LogGroupPicker({
   const pattern = sanitize(query);
   const debounced = useDebounced(pattern, 250);
   const listId = useId();
+  // The account is named on every call (not left to the cookie another tab may have changed).
+  const { account } = useScope();
   const groups = useInfiniteQuery({
-    queryKey: ['wizard', 'log-groups', region, debounced],
-    queryFn: ({ pageParam }) => fetchPage(region, debounced, pageParam),
+    queryKey: ['wizard', 'log-groups', account, region, debounced],
+    queryFn: ({ pageParam }) => fetchPage({ account, region }, debounced, pageParam),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextToken ?? undefined,
     staleTime: 30_000,

@@ -2,16 +2,18 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useScope } from '@/components/shell/scope-context';
 import type { PreflightResult } from '@/lib/preflight/types';
 import type { Wizard } from './use-wizard';
 
 export const preflightKey = (
+  account: string,
   region: string,
   bucket: string,
   prefix: string,
   groups: string[],
   mode: string,
-) => ['wizard', 'preflight', region, bucket, prefix, groups.join('\n'), mode] as const;
+) => ['wizard', 'preflight', account, region, bucket, prefix, groups.join('\n'), mode] as const;
 
 /**
  * Runs the preflight on the destination and review steps as soon as bucket and prefix are filled in
@@ -19,6 +21,7 @@ export const preflightKey = (
  */
 export function usePreflight(wizard: Wizard, region: string) {
   const { state, allErrors, exportCount } = wizard;
+  const { account } = useScope();
   const ready =
     wizard.ready &&
     (state.step === 'destination' || state.step === 'review') &&
@@ -36,12 +39,12 @@ export function usePreflight(wizard: Wizard, region: string) {
   }, [state.bucket, state.prefix]);
   const current = settled.bucket === input.bucket && settled.prefix === input.prefix;
   const query = useQuery({
-    queryKey: preflightKey(region, settled.bucket, settled.prefix, state.groups, mode),
+    queryKey: preflightKey(account, region, settled.bucket, settled.prefix, state.groups, mode),
     queryFn: async (): Promise<PreflightResult> => {
       const res = await fetch('/api/preflight', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ region, ...settled, logGroupNames: state.groups, mode }),
+        body: JSON.stringify({ account, region, ...settled, logGroupNames: state.groups, mode }),
       });
       const body = (await res.json()) as PreflightResult | { error: string };
       if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : 'awsUnknown');

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { applyBucketPolicy } from '@/app/(console)/bucket-policy/actions';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -43,13 +44,14 @@ export function ApplySection({
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const { account } = useScope();
 
   function apply() {
     start(async () => {
       let message: string;
       let reload = false;
       try {
-        const res = await applyBucketPolicy({ bucket, region, policy: policyText, basedOn });
+        const res = await applyBucketPolicy({ account, bucket, region, policy: policyText, basedOn });
         if (res.ok) {
           setOutcome({ kind: 'ok', bucket, statements: res.data.statements });
           setOpen(false);

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { loadBucketPolicy } from '@/app/(console)/bucket-policy/actions';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ApplySection } from './apply-section';
@@ -101,13 +102,17 @@ export function PolicyGenerator({
   const target = { bucket: state.bucket.trim(), region: state.region };
   const targetKey = `${target.bucket}\n${target.region}`;
 
+  // S3 is read as the page's account (named in the input, not left to the cookie another tab may change).
+  const { account } = useScope();
+  const accountRef = useRef(account);
+  accountRef.current = account;
   const onLoad = useCallback((bucket: string, region: string, replace = true) => {
     const key = `${bucket}\n${region}`;
     wanted.current = key;
     setLoad({ status: 'loading' });
     startLoad(async () => {
       try {
-        const res = await loadBucketPolicy({ bucket, region });
+        const res = await loadBucketPolicy({ account: accountRef.current, bucket, region });
         if (wanted.current !== key) return;
         if (!res.ok) {
           setLoad({ status: 'error', message: tErrRef.current(res.error, { bucket, ...res.params }) });
