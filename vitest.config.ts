@@ -10,6 +10,7 @@ const STORE_SUITES = [
   'lib/coverage/*.integration.test.ts',
   'lib/accounts/*.integration.test.ts',
   'lib/auth/*.integration.test.ts',
+  'lib/alerts/*.integration.test.ts',
 ];
 
 export default defineConfig({

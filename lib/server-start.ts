@@ -24,6 +24,9 @@ export async function onServerStart(): Promise<void> {
   if (process.env.LOGPORT_QUEUE_WORKER !== 'off') {
     const { superviseWorkers } = await import('./accounts/workers');
     await superviseWorkers();
+    // Alert deliveries (issue 13): their own loop and lease beside the workers, never in an export's way.
+    const { startAlerts } = await import('./alerts/start');
+    startAlerts();
   } else {
     // Still migrate at start (on PostgreSQL under an advisory lock: replicas starting together migrate once).
     const { storeHealth } = await import('./db');

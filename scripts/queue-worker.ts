@@ -1,4 +1,5 @@
 import { superviseWorkers } from '../lib/accounts/workers';
+import { startAlerts } from '../lib/alerts/start';
 
 /**
  * Runs the queue workers alone, outside Next, against the store and AWS endpoint in the environment: one per
@@ -11,7 +12,11 @@ import { superviseWorkers } from '../lib/accounts/workers';
  * (`--conditions=react-server` lets the server-only modules load outside a React Server Components bundle.)
  */
 superviseWorkers().then(
-  () => console.log('queue workers running'),
+  () => {
+    // The web servers run no background loops with LOGPORT_QUEUE_WORKER=off: alert deliveries run here too.
+    startAlerts();
+    console.log('queue workers running');
+  },
   (err: unknown) => {
     console.error('queue workers did not start:', err);
     process.exit(1);
