@@ -17,6 +17,7 @@ type Outcome =
 
 /** Admin only: review the diff in a dialog, then PutBucketPolicy with the merged policy. */
 export function ApplySection({
+  showAccount,
   bucket,
   region,
   policyText,
@@ -27,6 +28,8 @@ export function ApplySection({
   onApplied,
   onLoad,
 }: {
+  /** Say which of Logport's accounts reads and applies (when it has several). */
+  showAccount: boolean;
   bucket: string;
   region: string;
   policyText: string;
@@ -78,6 +81,9 @@ export function ApplySection({
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t('apply.intro', { bucket: bucket || '…' })}
       </p>
+      {showAccount ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('apply.account', { account })}</p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <Button
           onClick={() => {

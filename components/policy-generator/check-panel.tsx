@@ -16,6 +16,8 @@ export interface CheckTarget {
   bucket: string;
   prefix: string;
   accountId: string;
+  /** The exporting identity's ARN, for a bucket of another account ('' for the exporting account's own bucket). */
+  caller: string;
 }
 
 export type CheckSource = 'result' | 'existing';
@@ -52,7 +54,8 @@ export function CheckPanel({
     if (!usable) return null;
     if (source === 'result' && policy === null) return null;
     if (source === 'existing' && policies.existingGiven && policy === null) return null;
-    return checkExportAccess(policy, { ...target, prefix: target.prefix });
+    const { caller, ...rest } = target;
+    return checkExportAccess(policy, { ...rest, ...(caller ? { caller } : {}) });
   }, [usable, source, policy, policies.existingGiven, target]);
 
   const prefix = normalizePrefix(target.prefix);
@@ -98,6 +101,10 @@ export function CheckPanel({
         {field('bucket', t('check.bucket'))}
         {field('prefix', t('check.prefix'))}
         {field('accountId', t('check.accountId'))}
+        <div className="sm:col-span-2">
+          {field('caller', t('check.caller'))}
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('check.callerHint')}</p>
+        </div>
       </div>
       <datalist id={`${uid}-regions`}>
         {regions.map((r) => (

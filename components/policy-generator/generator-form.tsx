@@ -5,18 +5,27 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import { randomPrefix } from '@/lib/policy/names';
-import { PARTITIONS, SCENARIOS } from '@/lib/policy/types';
-import { type GeneratorState, isPartition, withRegion } from './form-state';
+import { PARTITIONS } from '@/lib/policy/types';
+import { ArchiveFields } from './archive-fields';
+import {
+  type ArchiveMemberOption,
+  GENERATOR_SCENARIOS,
+  type GeneratorState,
+  isPartition,
+  withRegion,
+} from './form-state';
 
 type Props = {
   state: GeneratorState;
   onChange: (next: GeneratorState) => void;
   fieldErrors: Record<string, string[]>;
   regions: string[];
+  /** Logport's accounts, offered as central archive members. */
+  memberOptions: ArchiveMemberOption[];
 };
 
 /** The generator's inputs; every change re-generates the outputs at once (no submit). */
-export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) {
+export function GeneratorForm({ state, onChange, fieldErrors, regions, memberOptions }: Props) {
   const t = useTranslations('policy');
   const tAll = useTranslations();
   const uid = useId();
@@ -28,7 +37,8 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
   const errorsOf = (field: keyof GeneratorState): string[] | undefined => {
     const keys = fieldErrors[field];
     const value = state[field];
-    if (!keys || (!touched[field] && (value === '' || value === undefined))) return undefined;
+    const empty = value === '' || value === undefined || (field === 'members' && state.otherMembers === '');
+    if (!keys || (!touched[field] && empty)) return undefined;
     return keys.slice(0, 1).map((k) => tAll(k));
   };
   const id = (name: string) => `${uid}-${name}`;
@@ -41,7 +51,8 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
       onBlur: touch(name),
     };
   };
-  const crossAccount = state.scenario !== 'same-account';
+  const archive = state.scenario === 'central-archive';
+  const crossAccount = state.scenario !== 'same-account' && !archive;
 
   return (
     <form className="space-y-4" noValidate onSubmit={(e) => e.preventDefault()} aria-label={t('form.label')}>
@@ -109,7 +120,7 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
         <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
           {t('form.scenario')}
         </legend>
-        {SCENARIOS.map((s) => (
+        {GENERATOR_SCENARIOS.map((s) => (
           <label key={s} className="flex items-start gap-2 text-sm">
             <input
               type="radio"
@@ -129,42 +140,53 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
         ))}
       </fieldset>
 
-      <div className="grid gap-4">
-        <Field
-          id={id('accountId')}
-          label={t('form.accountId')}
-          hint={t('form.accountIdHint')}
-          errors={errorsOf('accountId')}
-        >
-          <input
-            {...control('accountId', true)}
-            name="account"
-            inputMode="numeric"
-            className={inputClass}
-            value={state.accountId}
-            autoComplete="off"
-            onChange={(e) => set('accountId', e.target.value)}
-          />
-        </Field>
-        {crossAccount ? (
+      {archive ? (
+        <ArchiveFields
+          state={state}
+          onChange={onChange}
+          options={memberOptions}
+          errorsOf={errorsOf}
+          onBlur={touch}
+          id={id}
+        />
+      ) : (
+        <div className="grid gap-4">
           <Field
-            id={id('exporterName')}
-            label={t(state.scenario === 'cross-account-user' ? 'form.userName' : 'form.roleName')}
-            hint={t('form.exporterNameHint')}
-            errors={errorsOf('exporterName')}
+            id={id('accountId')}
+            label={t('form.accountId')}
+            hint={t('form.accountIdHint')}
+            errors={errorsOf('accountId')}
           >
             <input
-              {...control('exporterName', true)}
-              name="exporterName"
+              {...control('accountId', true)}
+              name="account"
+              inputMode="numeric"
               className={inputClass}
-              value={state.exporterName}
+              value={state.accountId}
               autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => set('exporterName', e.target.value)}
+              onChange={(e) => set('accountId', e.target.value)}
             />
           </Field>
-        ) : null}
-      </div>
+          {crossAccount ? (
+            <Field
+              id={id('exporterName')}
+              label={t(state.scenario === 'cross-account-user' ? 'form.userName' : 'form.roleName')}
+              hint={t('form.exporterNameHint')}
+              errors={errorsOf('exporterName')}
+            >
+              <input
+                {...control('exporterName', true)}
+                name="exporterName"
+                className={inputClass}
+                value={state.exporterName}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => set('exporterName', e.target.value)}
+              />
+            </Field>
+          ) : null}
+        </div>
+      )}
 
       <Field
         id={id('prefix')}
@@ -192,41 +214,45 @@ export function GeneratorForm({ state, onChange, fieldErrors, regions }: Props) 
         </div>
       </Field>
 
-      <Field
-        id={id('sourceAccounts')}
-        label={t('form.sourceAccounts')}
-        hint={t('form.sourceAccountsHint')}
-        errors={errorsOf('sourceAccounts')}
-        optional
-        optionalLabel={t('form.optional')}
-      >
-        <input
-          {...control('sourceAccounts', true)}
-          name="sourceAccounts"
-          className={inputClass}
-          value={state.sourceAccounts}
-          placeholder={state.accountId}
-          autoComplete="off"
-          onChange={(e) => set('sourceAccounts', e.target.value)}
-        />
-      </Field>
+      {archive ? null : (
+        <Field
+          id={id('sourceAccounts')}
+          label={t('form.sourceAccounts')}
+          hint={t('form.sourceAccountsHint')}
+          errors={errorsOf('sourceAccounts')}
+          optional
+          optionalLabel={t('form.optional')}
+        >
+          <input
+            {...control('sourceAccounts', true)}
+            name="sourceAccounts"
+            className={inputClass}
+            value={state.sourceAccounts}
+            placeholder={state.accountId}
+            autoComplete="off"
+            onChange={(e) => set('sourceAccounts', e.target.value)}
+          />
+        </Field>
+      )}
 
       <div className="space-y-2">
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="mt-1"
-            checked={state.confusedDeputy}
-            aria-describedby={id('deputy-hint')}
-            onChange={(e) => set('confusedDeputy', e.target.checked)}
-          />
-          <span>
-            <span className="font-medium">{t('form.confusedDeputy')}</span>
-            <span id={id('deputy-hint')} className="block text-xs text-slate-600 dark:text-slate-400">
-              {t('form.confusedDeputyHint')}
+        {archive ? null : (
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={state.confusedDeputy}
+              aria-describedby={id('deputy-hint')}
+              onChange={(e) => set('confusedDeputy', e.target.checked)}
+            />
+            <span>
+              <span className="font-medium">{t('form.confusedDeputy')}</span>
+              <span id={id('deputy-hint')} className="block text-xs text-slate-600 dark:text-slate-400">
+                {t('form.confusedDeputyHint')}
+              </span>
             </span>
-          </span>
-        </label>
+          </label>
+        )}
         <label className="flex items-start gap-2 text-sm">
           <input
             type="checkbox"

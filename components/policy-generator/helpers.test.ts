@@ -9,10 +9,18 @@ import {
   type PolicyProblem,
   parsePolicy,
 } from '@/lib/policy';
+import { callerOf } from './check-caller';
 import { DESCRIBE_KEYS, findingMessage, problemMessage, problemOffset } from './describe';
 import { downloadName, mediaType } from './download';
 import { generateOutputs } from './form-outputs';
-import { initialState, splitAccounts, stateToParams, withRegion } from './form-state';
+import {
+  type ArchiveMemberOption,
+  initialState,
+  memberEntries,
+  splitAccounts,
+  stateToParams,
+  withRegion,
+} from './form-state';
 import { diffCounts, foldDiff, mergeView } from './merge-state';
 
 const messages = (locale: string) =>
@@ -59,8 +67,10 @@ describe('initialState and the URL', () => {
     const s = { ...base, prefix: 'exports-x', scenario: 'cross-account-user' as const, exporterName: 'u' };
     const params = stateToParams(s);
     expect(params.toString()).toBe(
-      'bucket=my-exported-logs&region=us-east-2&account=123456789012&prefix=exports-x&scenario=cross-account-user',
+      'bucket=my-exported-logs&region=us-east-2&accountId=123456789012&prefix=exports-x&scenario=cross-account-user',
     );
+    // The page's Logport account is `account=`, ahead of the rest, so a shared link opens on it.
+    expect(stateToParams(s, 'prod').toString()).toMatch(/^account=prod&bucket=/);
     expect(initialState(Object.fromEntries(params), defaults)).toMatchObject({
       bucket: s.bucket,
       region: s.region,
@@ -68,6 +78,14 @@ describe('initialState and the URL', () => {
       prefix: s.prefix,
       scenario: s.scenario,
     });
+  });
+
+  it("reads `accountId=`, and an old link's 12-digit `account=`, but never a Logport account name", () => {
+    expect(initialState({ accountId: '111122223333', account: 'prod' }, defaults).accountId).toBe(
+      '111122223333',
+    );
+    expect(initialState({ account: '444455556666' }, defaults).accountId).toBe('444455556666');
+    expect(initialState({ account: 'prod' }, defaults).accountId).toBe('123456789012');
   });
 
   it('moves the partition with the Region until the user picks one', () => {
@@ -336,5 +354,111 @@ describe('foldDiff', () => {
       ['fold', 6],
       ['lines', 4],
     ]);
+  });
+});
+
+describe('the central archive in the form', () => {
+  const options: ArchiveMemberOption[] = [
+    { name: 'default', id: '123456789012', exporter: 'arn:aws:iam::123456789012:user/sandbox' },
+    { name: 'prod', id: '111111111111', exporter: 'arn:aws:iam::111111111111:role/LogportExporter' },
+    { name: 'staging', id: '222222222222', exporter: 'arn:aws:iam::222222222222:role/ops/LogportExporter' },
+    { name: 'lost', id: null, exporter: null },
+  ];
+  const archive = { ...defaults, archive: { options, owner: 'default' } };
+  const fresh = initialState({ bucket: 'central-archive-use2', scenario: 'central-archive' }, archive);
+
+  it("starts with every Logport account but the bucket's owner (the page's account) as members", () => {
+    expect(fresh.members).toEqual([
+      'arn:aws:iam::111111111111:role/LogportExporter',
+      'arn:aws:iam::222222222222:role/ops/LogportExporter',
+    ]);
+    expect(fresh).toMatchObject({ otherMembers: '', exporterRole: 'LogportExporter', orgId: '' });
+    const fromProd = initialState(
+      { scenario: 'central-archive' },
+      { ...archive, archive: { options, owner: 'prod' } },
+    );
+    expect(fromProd.members).toEqual([
+      'arn:aws:iam::123456789012:user/sandbox',
+      'arn:aws:iam::222222222222:role/ops/LogportExporter',
+    ]);
+  });
+
+  it('generates the policy for the chosen and the added members', () => {
+    const r = generateOutputs({
+      ...fresh,
+      otherMembers: '333333333333\n',
+      prefix: 'org',
+      orgId: 'o-a1b2c3d4e5',
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors));
+    const [acl, , exporters] = r.outputs.policy.Statement;
+    expect(acl?.Condition?.StringEquals).toEqual({
+      'aws:SourceAccount': ['111111111111', '222222222222', '333333333333'],
+      'aws:SourceOrgID': 'o-a1b2c3d4e5',
+    });
+    expect(exporters?.Principal).toEqual({
+      AWS: [
+        'arn:aws:iam::111111111111:role/LogportExporter',
+        'arn:aws:iam::222222222222:role/ops/LogportExporter',
+        'arn:aws:iam::333333333333:role/LogportExporter',
+      ],
+    });
+    expect(r.outputs.command).toBe(
+      'aws s3api put-bucket-policy --bucket central-archive-use2 --policy file://policy.json --region us-east-2',
+    );
+    expect(r.outputs.iamPolicyText).toContain('arn:aws:s3:::central-archive-use2/org/*');
+    expect(JSON.parse(r.outputs.kmsText)).toHaveLength(2);
+  });
+
+  it('says what is wrong with the members, the organization and the role, in both languages', () => {
+    const r = generateOutputs({
+      ...fresh,
+      members: [],
+      otherMembers: '12345',
+      orgId: 'org',
+      exporterRole: 'a b',
+    });
+    if (r.ok) throw new Error('expected field errors');
+    expect(r.fieldErrors).toEqual({
+      members: ['policy.errors.memberInvalid'],
+      orgId: ['policy.errors.orgIdInvalid'],
+      exporterRole: ['policy.errors.exporterRoleInvalid'],
+    });
+    const none = generateOutputs({ ...fresh, members: [] });
+    expect(none.ok ? null : none.fieldErrors.members).toEqual(['policy.errors.membersRequired']);
+  });
+
+  it('keeps the members in the URL and reads them back (Logport accounts checked, the rest as text)', () => {
+    const s = { ...fresh, otherMembers: '333333333333', exporterRole: 'Shipper', orgId: 'o-a1b2c3d4e5' };
+    const params = stateToParams(s, 'default');
+    expect(params.getAll('member')).toEqual([...fresh.members, '333333333333']);
+    expect(params.get('role')).toBe('Shipper');
+    expect(params.get('org')).toBe('o-a1b2c3d4e5');
+    expect(params.has('accountId')).toBe(false);
+    const back = initialState(
+      { scenario: 'central-archive', member: params.getAll('member'), role: 'Shipper', org: 'o-a1b2c3d4e5' },
+      archive,
+    );
+    expect(back).toMatchObject({
+      members: fresh.members,
+      otherMembers: '333333333333',
+      exporterRole: 'Shipper',
+    });
+    expect(memberEntries(back)).toEqual(memberEntries(s));
+  });
+
+  it('checks the first member and its role as the caller; the cross-account scenarios their exporter', () => {
+    expect(callerOf(fresh)).toEqual({
+      accountId: '111111111111',
+      caller: 'arn:aws:iam::111111111111:role/LogportExporter',
+    });
+    expect(callerOf({ ...fresh, members: [], otherMembers: '444444444444' })).toEqual({
+      accountId: '444444444444',
+      caller: 'arn:aws:iam::444444444444:role/LogportExporter',
+    });
+    expect(callerOf({ ...base, scenario: 'cross-account-user', exporterName: 'u' }).caller).toBe(
+      'arn:aws:iam::123456789012:user/u',
+    );
+    expect(callerOf(base)).toEqual({ accountId: '123456789012', caller: '' });
   });
 });

@@ -7,11 +7,14 @@ import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ApplySection } from './apply-section';
+import { callerOf } from './check-caller';
 import { CheckPanel, type CheckSource, type CheckTarget } from './check-panel';
 import { CodeOutput } from './code-output';
 import { DiffView } from './diff-view';
 import type { GenerateResult } from './form-outputs';
 import {
+  type ArchiveMemberOption,
+  type GeneratorDefaults,
   type GeneratorState,
   initialState,
   type PrefillParams,
@@ -37,11 +40,14 @@ export function PolicyGenerator({
   defaults,
   regions,
   canApply,
+  memberOptions,
 }: {
   prefill: PrefillParams;
-  defaults: { region: string; accountId: string | null };
+  defaults: GeneratorDefaults;
   regions: string[];
   canApply: boolean;
+  /** Logport's accounts with their ids and exporting roles: the central archive's members to choose from. */
+  memberOptions: ArchiveMemberOption[];
 }) {
   const t = useTranslations('policy');
   const tErr = useTranslations('errors');
@@ -73,19 +79,21 @@ export function PolicyGenerator({
     [existing],
   );
 
-  // Inputs live in the URL so the page can be shared or reloaded (replaceState: no history entry per key).
+  // Inputs live in the URL so the page can be shared or reloaded (replaceState: no history entry per key);
+  // the page's account stays in it, so a shared link opens on the same account.
+  const { account: scopeAccount } = useScope();
   useEffect(() => {
-    const query = stateToParams(state).toString();
+    const query = stateToParams(state, scopeAccount).toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
     if (url !== `${window.location.pathname}${window.location.search}`)
       window.history.replaceState(null, '', url);
-  }, [state]);
+  }, [state, scopeAccount]);
 
   const checkTarget: CheckTarget = checkOwn ?? {
     region: state.region,
     bucket: state.bucket.trim(),
     prefix: state.prefix,
-    accountId: state.accountId.trim(),
+    ...callerOf(state),
   };
 
   // What the bucket holds (admins): read when the bucket is chosen, so the merge, its diff and Apply start from
@@ -132,7 +140,8 @@ export function PolicyGenerator({
               region: res.data.bucketRegion ?? region,
               bucket,
               prefix: own?.prefix ?? stateRef.current.prefix,
-              accountId: own?.accountId ?? stateRef.current.accountId.trim(),
+              accountId: own?.accountId ?? callerOf(stateRef.current).accountId,
+              caller: own?.caller ?? callerOf(stateRef.current).caller,
             }));
           }
         }
@@ -192,6 +201,7 @@ export function PolicyGenerator({
             onChange={setState}
             fieldErrors={generated && !generated.ok ? generated.fieldErrors : {}}
             regions={regions}
+            memberOptions={memberOptions}
           />
         </div>
         <div className={card}>
@@ -279,10 +289,14 @@ export function PolicyGenerator({
                 <CodeOutput
                   id="iam-policy-output"
                   title={t('output.iamPolicy')}
-                  description={t('output.iamPolicyHint', {
-                    kind: state.scenario === 'cross-account-user' ? 'user' : 'role',
-                    name: outputs.input.exporterName ?? '',
-                  })}
+                  description={
+                    state.scenario === 'central-archive'
+                      ? t('output.iamPolicyHintMembers')
+                      : t('output.iamPolicyHint', {
+                          kind: state.scenario === 'cross-account-user' ? 'user' : 'role',
+                          name: outputs.input.exporterName ?? '',
+                        })
+                  }
                   text={outputs.iamPolicyText}
                   kind="iam-policy"
                   bucket={outputs.input.bucket}
@@ -322,6 +336,7 @@ export function PolicyGenerator({
         {canApply && outputs ? (
           <div className={card}>
             <ApplySection
+              showAccount={memberOptions.length > 1}
               bucket={outputs.input.bucket}
               region={outputs.input.region}
               policyText={policyText ?? ''}

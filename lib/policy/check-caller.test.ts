@@ -78,7 +78,7 @@ describe('checkExportAccess with a caller', () => {
   });
 
   it('another role, another account, or a service principal does not let the caller in', () => {
-    for (const Principal of [
+    for (const Principal of <Statement['Principal'][]>[
       { AWS: 'arn:aws:iam::111122223333:role/Other' },
       { AWS: 'arn:aws:iam::999988887777:role/LogportExporter' },
       { AWS: '999988887777' },

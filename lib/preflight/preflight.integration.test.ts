@@ -59,7 +59,7 @@ describe('preflight against the seeded buckets', () => {
     expect(policy).toMatchObject({ verdict: 'fail', code: 'policyMissing' });
     expect(policy?.findings?.[0]?.code).toBe('no-policy');
     expect(policy?.fix?.href).toBe(
-      '/bucket-policy?bucket=my-exported-logs&region=us-east-2&account=123456789012&prefix=team%2Fa',
+      '/bucket-policy?bucket=my-exported-logs&region=us-east-2&account=default&accountId=123456789012&prefix=team%2Fa',
     );
     expect(r.ok).toBe(false);
   });

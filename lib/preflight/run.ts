@@ -1,10 +1,10 @@
 import 'server-only';
-import { accountRegions, listAccounts } from '@/lib/accounts/registry';
+import { accountRegions, getAccount, listAccounts } from '@/lib/accounts/registry';
 import type { Scope } from '@/lib/accounts/types';
 import { mapAwsError, reportAwsError } from '@/lib/aws/errors';
 import { getIdentity } from '@/lib/aws/identity';
 import { findActiveExportTask, invalidateExportTasks } from '@/lib/export-tasks/list';
-import { checkExportAccess, parsePolicy } from '@/lib/policy';
+import { checkExportAccess, parsePolicy, principalArnOf } from '@/lib/policy';
 import { generatorHref } from '@/lib/policy/generator-href';
 import { getBucketEncryption, getBucketPolicyText, getBucketRegion } from '@/lib/s3/buckets';
 import type { PreflightCheck, PreflightFinding, PreflightResult } from './types';
@@ -114,11 +114,29 @@ async function bucketChecks(input: PreflightInput): Promise<PreflightCheck[]> {
   return checks;
 }
 
+/**
+ * The identity that calls CreateExportTask for this account, as a bucket policy names it: the role Logport
+ * assumes there (its configured ARN keeps the role's path, which the session ARN drops), else what STS says the
+ * ambient credentials are (a session counted as its role).
+ */
+async function callerOf(account: string, stsArn: string | null): Promise<string | null> {
+  const role = (await getAccount(account))?.roleArn;
+  if (role) return role;
+  return stsArn ? principalArnOf(stsArn) : null;
+}
+
 async function policyCheck(input: PreflightInput, reader: Scope): Promise<PreflightCheck> {
   const { region, bucket, prefix } = input;
   const identity = await getIdentity({ account: input.account, region });
   const account = identity.account;
-  const fix = { kind: 'policy' as const, href: generatorHref(bucket, region, account, prefix) };
+  // A bucket that only another configured account can read belongs to that account (a central archive): S3
+  // then also checks the exporting identity against the bucket policy, and the fix is the owner's to apply.
+  const crossAccount = reader.account !== input.account;
+  const caller = crossAccount ? await callerOf(input.account, identity.arn) : null;
+  const href = crossAccount
+    ? generatorHref(bucket, region, account, prefix, { scope: reader.account, scenario: 'central-archive' })
+    : generatorHref(bucket, region, account, prefix, { scope: input.account });
+  const fix = { kind: 'policy' as const, href };
   if (!account) return { id: 'policy', verdict: 'warn', code: 'accountUnknown', params: { bucket }, fix };
   let text: string | null;
   try {
@@ -157,6 +175,7 @@ async function policyCheck(input: PreflightInput, reader: Scope): Promise<Prefli
       prefix,
       accountId: account,
       ...(logGroupName ? { logGroupName } : {}),
+      ...(caller ? { caller } : {}),
     });
     allowed &&= result.allowed;
     uncertain ||= result.uncertain;
@@ -174,6 +193,10 @@ async function policyCheck(input: PreflightInput, reader: Scope): Promise<Prefli
   if (allowed && !uncertain) return { id: 'policy', verdict: 'pass', code: 'policyAllows', params, findings };
   if (allowed || uncertain)
     return { id: 'policy', verdict: 'warn', code: 'policyUncertain', params, findings, fix };
+  if (crossAccount) {
+    const member = { ...params, accountId: account, owner: reader.account, caller: caller ?? '' };
+    return { id: 'policy', verdict: 'fail', code: 'policyDeniesMember', params: member, findings, fix };
+  }
   return { id: 'policy', verdict: 'fail', code: 'policyDenies', params, findings, fix };
 }
 

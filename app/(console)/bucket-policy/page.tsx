@@ -6,6 +6,7 @@ import { accountsFor, currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getIdentity } from '@/lib/aws/identity';
+import { archiveMemberOptions } from './archive-members';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('policy');
@@ -24,8 +25,16 @@ export default async function BucketPolicyPage({ searchParams }: { searchParams:
     const value = raw[key];
     if (typeof value === 'string') prefill[key] = value.slice(0, 1024);
   }
+  // Central archive members, as many as an organization may list (the bucket policy's 20 KB is the real bound).
+  const member = raw.member;
+  if (member !== undefined)
+    prefill.member = (Array.isArray(member) ? member : [member]).slice(0, 200).map((m) => m.slice(0, 1024));
   // The exporting account defaults to the identity Logport runs as (STS); unknown when AWS is unreachable.
-  const identity = await getIdentity(scope);
+  // Logport's accounts (their ids and exporting roles) are the central archive's members to choose from.
+  const [identity, memberOptions] = await Promise.all([
+    getIdentity(scope),
+    archiveMemberOptions(user?.accounts),
+  ]);
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -34,7 +43,12 @@ export default async function BucketPolicyPage({ searchParams }: { searchParams:
       </header>
       <PolicyGenerator
         prefill={prefill}
-        defaults={{ region, accountId: identity.account }}
+        defaults={{
+          region,
+          accountId: identity.account,
+          archive: { options: memberOptions, owner: scope.account },
+        }}
+        memberOptions={memberOptions}
         regions={regions}
         canApply={user !== null && roleAtLeast(user.role, 'admin')}
       />
