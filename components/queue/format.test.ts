@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchProgress, durationParts } from './format';
+import { batchProgress, cancellableOf, durationParts } from './format';
 
 describe('queue formatting', () => {
   it('rounds time left up into the largest sensible unit', () => {
@@ -20,5 +20,26 @@ describe('queue formatting', () => {
       cancelled: 1,
       open: 2,
     });
+  });
+
+  it('counts what "Cancel batch" cancels at once and what it stops in AWS', () => {
+    const job = (state: string, intentAt: number | null = null, cancelRequested = false) => ({
+      state,
+      intentAt,
+      cancelRequested,
+    });
+    expect(
+      cancellableOf([
+        job('completed'),
+        job('running', 1),
+        job('queued'),
+        job('queued'),
+        // Its submission was interrupted: AWS may hold its task, so it is stopped there, not at once.
+        job('queued', 5),
+        job('submitting', 6, true),
+        job('failed'),
+      ]),
+    ).toEqual({ total: 4, queued: 2, inAws: 2 });
+    expect(cancellableOf([job('completed'), job('cancelled')])).toEqual({ total: 0, queued: 0, inAws: 0 });
   });
 });

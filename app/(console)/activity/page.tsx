@@ -70,7 +70,7 @@ export default async function ActivityPage({
             <p className="text-sm text-slate-600 dark:text-slate-400">
               {t('pageNote', { count: entries.length })}
             </p>
-            <div className="flex flex-col items-end gap-0.5">
+            <div className="flex flex-col items-start gap-0.5 sm:items-end">
               {/* A plain link: the browser downloads the file (the route names it), no script needed. */}
               <a
                 href={activityCsvHref(view)}
@@ -83,7 +83,7 @@ export default async function ActivityPage({
               </a>
               <p
                 id="activity-download-hint"
-                className="max-w-xs text-right text-xs text-slate-600 dark:text-slate-400"
+                className="max-w-xs text-xs text-slate-600 sm:text-right dark:text-slate-400"
               >
                 {t('downloadHint', { max: ACTIVITY_CSV_MAX })}
               </p>
