@@ -343,4 +343,22 @@ export const migrations: Migration[] = [
     sqlite: ALERTS_SQLITE,
     postgres: ALERTS_POSTGRES,
   },
+  {
+    name: 'queue settings per account',
+    // Pause and "when an export fails" per account (queue_settings stays the global switch: paused pauses all).
+    sqlite: `CREATE TABLE queue_account_settings (
+     account TEXT PRIMARY KEY,
+     paused INTEGER NOT NULL DEFAULT 0,
+     on_failure TEXT CHECK (on_failure IN ('continue', 'pause')),
+     updated_at INTEGER,
+     updated_by TEXT
+   );`,
+    postgres: `CREATE TABLE queue_account_settings (
+     account TEXT PRIMARY KEY,
+     paused INTEGER NOT NULL DEFAULT 0,
+     on_failure TEXT CHECK (on_failure IN ('continue', 'pause')),
+     updated_at BIGINT,
+     updated_by TEXT
+   );`,
+  },
 ];

@@ -71,6 +71,15 @@ export type QueueSettingsTable = {
   updated_by: string | null;
 };
 
+/** An account's own queue settings; null on_failure follows the global setting. */
+export type QueueAccountSettingsTable = {
+  account: string;
+  paused: Generated<number>;
+  on_failure: 'continue' | 'pause' | null;
+  updated_at: number | null;
+  updated_by: string | null;
+};
+
 export type QueueLeaseTable = {
   name: string;
   owner: string;
@@ -243,6 +252,7 @@ export type Tables = {
   queue_batches: QueueBatchTable;
   queue_jobs: QueueJobTable;
   queue_settings: QueueSettingsTable;
+  queue_account_settings: QueueAccountSettingsTable;
   queue_lease: QueueLeaseTable;
   rules: RuleTable;
   rule_groups: RuleGroupTable;

@@ -23,26 +23,42 @@ import type { JobState, OnFailure } from './types';
  * (a queued job that was just picked) takes the safe path instead of overwriting the worker's state.
  */
 
-export async function setPaused(caller: Caller, paused: boolean): Promise<ActionResult<{ paused: boolean }>> {
+/** Pauses or resumes one account's queue (`account`), or every account's (the global switch). */
+export async function setPaused(
+  caller: Caller,
+  paused: boolean,
+  account?: string,
+): Promise<ActionResult<{ paused: boolean }>> {
   await transaction(async (db) => {
-    await writeSettings({ paused }, caller.name);
+    await writeSettings({ paused }, caller.name, account);
     // Resume means now: jobs re-checked while paused do not wait out their pause-time delay.
-    if (!paused)
-      await db.updateTable('queue_jobs').set({ not_before: 0 }).where('state', '=', 'queued').execute();
-    await recordActivity(caller, { action: paused ? 'queue.pause' : 'queue.resume', outcome: 'ok' });
+    if (!paused) {
+      let q = db.updateTable('queue_jobs').set({ not_before: 0 }).where('state', '=', 'queued');
+      if (account) q = q.where('account', '=', account);
+      await q.execute();
+    }
+    await recordActivity(caller, {
+      action: paused ? 'queue.pause' : 'queue.resume',
+      ...(account ? { account } : {}),
+      outcome: 'ok',
+      detail: { scope: account ? 'account' : 'all' },
+    });
   });
   return ok({ paused });
 }
 
+/** "When an export fails" for one account (`account`), or the global default. */
 export async function setOnFailure(
   caller: Caller,
   onFailure: OnFailure,
+  account?: string,
 ): Promise<ActionResult<{ onFailure: OnFailure }>> {
   await transaction(async () => {
-    const before = (await readSettings()).onFailure;
-    await writeSettings({ onFailure }, caller.name);
+    const before = (await readSettings(account)).onFailure;
+    await writeSettings({ onFailure }, caller.name, account);
     await recordActivity(caller, {
       action: 'settings.change',
+      ...(account ? { account } : {}),
       target: 'queue.onFailure',
       outcome: 'ok',
       detail: { from: before, to: onFailure },

@@ -100,29 +100,71 @@ export async function headJob(
   return { job: null, waiting: later !== undefined };
 }
 
-export async function readSettings(): Promise<QueueSettings> {
+/**
+ * The queue's settings: the global ones, or as they apply to one account (its own pause and on-failure, the
+ * global pause still pausing it).
+ */
+export async function readSettings(account?: string): Promise<QueueSettings> {
   const db = await getDb();
-  const row = await db.selectFrom('queue_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const global = await db
+    .selectFrom('queue_settings')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const own = account
+    ? await db
+        .selectFrom('queue_account_settings')
+        .selectAll()
+        .where('account', '=', account)
+        .executeTakeFirst()
+    : undefined;
+  const pausedAll = global.paused === 1;
+  const pausedAccount = account ? own?.paused === 1 : pausedAll;
+  const newer = own && (own.updated_at ?? 0) > (global.updated_at ?? 0) ? own : global;
   return {
-    paused: row.paused === 1,
-    onFailure: row.on_failure,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
+    paused: pausedAll || pausedAccount,
+    pausedAll,
+    pausedAccount,
+    onFailure: own?.on_failure ?? global.on_failure,
+    updatedAt: newer.updated_at,
+    updatedBy: newer.updated_by,
   };
 }
 
+/** Changes the global settings, or one account's (`account`). */
 export async function writeSettings(
   change: { paused?: boolean; onFailure?: OnFailure },
   by: string,
+  account?: string,
 ): Promise<void> {
   const db = await getDb();
+  const now = Date.now();
+  if (account) {
+    const own = await db
+      .selectFrom('queue_account_settings')
+      .selectAll()
+      .where('account', '=', account)
+      .executeTakeFirst();
+    const row = {
+      paused: (change.paused ?? own?.paused === 1) ? 1 : 0,
+      on_failure: change.onFailure ?? own?.on_failure ?? null,
+      updated_at: now,
+      updated_by: by,
+    };
+    await db
+      .insertInto('queue_account_settings')
+      .values({ account, ...row })
+      .onConflict((oc) => oc.column('account').doUpdateSet(row))
+      .execute();
+    return;
+  }
   const current = await readSettings();
   await db
     .updateTable('queue_settings')
     .set({
-      paused: (change.paused ?? current.paused) ? 1 : 0,
+      paused: (change.paused ?? current.pausedAll) ? 1 : 0,
       on_failure: change.onFailure ?? current.onFailure,
-      updated_at: Date.now(),
+      updated_at: now,
       updated_by: by,
     })
     .where('id', '=', 1)

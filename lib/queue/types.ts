@@ -48,7 +48,13 @@ export type QueueJob = {
 export type OnFailure = 'continue' | 'pause';
 
 export type QueueSettings = {
+  /** Nothing new is submitted in this account: it is paused, or every account is (`pausedAll`). */
   paused: boolean;
+  /** The global switch: pauses every account. */
+  pausedAll: boolean;
+  /** This account's own pause (the whole queue when the settings are the global ones). */
+  pausedAccount: boolean;
+  /** What a failed export a person queued does: this account's setting, else the global one. */
   onFailure: OnFailure;
   updatedAt: number | null;
   /** Who changed the settings last; `queue` when the worker paused itself after a failure. */

@@ -84,6 +84,7 @@ beforeEach(async () => {
     .where('state', 'in', ['queued', 'submitting'])
     .execute();
   await writeSettings({ paused: false, onFailure: 'continue' }, 'test');
+  await writeSettings({ paused: false }, 'test', 'default');
   await db.deleteFrom('queue_lease').execute();
 });
 
@@ -274,9 +275,11 @@ describe('queue worker against the emulator', () => {
     const { batchId } = await enqueueJobs(alice, planned);
     const worker = new QueueWorker({ pollMs: 30, regions: REGIONS });
     expect(await worker.runUntilIdle(30_000)).toBe('paused');
-    expect(await readSettings()).toMatchObject({ paused: true, updatedBy: 'queue' });
+    // The failing job's account pauses, not the whole queue.
+    expect(await readSettings('default')).toMatchObject({ paused: true, pausedAccount: true, updatedBy: 'queue' });
+    expect(await readSettings()).toMatchObject({ paused: false });
     expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(['failed', 'queued']);
-    await writeSettings({ paused: false }, 'alice');
+    await writeSettings({ paused: false }, 'alice', 'default');
     expect(await worker.runUntilIdle(30_000)).toBe('idle');
     await worker.stop();
     expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(['failed', 'completed']);
@@ -285,14 +288,14 @@ describe('queue worker against the emulator', () => {
   it('lets only the lease holder submit; another worker takes over once the lease expires', async () => {
     await env.admin('stats/reset', {});
     const { batchId } = await enqueueJobs(alice, jobs(2));
-    const first = new QueueWorker({ pollMs: 30, leaseMs: 400, regions: REGIONS });
-    const second = new QueueWorker({ pollMs: 30, leaseMs: 400, regions: REGIONS });
+    const first = new QueueWorker({ pollMs: 30, leaseMs: 1_500, regions: REGIONS });
+    const second = new QueueWorker({ pollMs: 30, leaseMs: 1_500, regions: REGIONS });
     expect(await first.tick()).toBe('submitted');
     for (let i = 0; i < 5; i++) expect(await second.tick()).toBe('standby');
     const stats = (await env.admin('stats')) as Record<string, number>;
     expect(stats['logs:CreateExportTask']).toBe(1);
     // The first worker dies without releasing: after the lease expires the second one carries on.
-    await new Promise((r) => setTimeout(r, 450));
+    await new Promise((r) => setTimeout(r, 1_600));
     expect(await second.runUntilIdle(30_000)).toBe('idle');
     expect(await first.tick()).toBe('standby');
     await second.stop();

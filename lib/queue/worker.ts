@@ -163,7 +163,7 @@ export class QueueWorker {
     if (Date.now() < this.busyUntil) return 'waiting';
     const { job: head, waiting } = await headJob(this.account);
     if (!head) return waiting ? 'waiting' : 'idle';
-    const settings = await readSettings();
+    const settings = await readSettings(this.account);
     // Paused: nothing new is submitted, but a job whose submission may have reached AWS is still checked.
     if (head.state === 'queued' && settings.paused && !head.cancelRequested && head.intentAt === null)
       return 'paused';
@@ -450,7 +450,9 @@ export class QueueWorker {
   /** "When an export fails: pause" is for what people queue; a rule's failed window never stops the queue. */
   private async afterFailure(job: StoredJob): Promise<void> {
     if (job.ruleId) return;
-    if ((await readSettings()).onFailure === 'pause') await writeSettings({ paused: true }, 'queue');
+    // Only this account's queue pauses: the other accounts' exports have nothing to do with this failure.
+    if ((await readSettings(this.account)).onFailure === 'pause')
+      await writeSettings({ paused: true }, 'queue', this.account);
   }
 }
 
