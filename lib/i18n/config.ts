@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'rules',
   'coverage',
   'settings',
+  'accounts',
 ] as const;
 
 export function isLocale(value: unknown): value is Locale {
