@@ -7,9 +7,9 @@ import { E2E, type TestRole } from './support/env';
 // page-level buttons. And the header on a 390 px phone: one short row, the rest behind a keyboard-friendly menu.
 
 const NAV: Record<TestRole, string[]> = {
-  viewer: ['Exports', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
-  operator: ['Exports', 'New export', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
-  admin: ['Exports', 'New export', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
+  viewer: ['Accounts', 'Exports', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
+  operator: ['Accounts', 'Exports', 'New export', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
+  admin: ['Accounts', 'Exports', 'New export', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
 };
 
 /** Page-level controls and the least role that may see them. */
