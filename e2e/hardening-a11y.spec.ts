@@ -24,6 +24,7 @@ const PAGES = [
   { name: 'bucket policy', path: '/bucket-policy' },
   { name: 'queue', path: '/queue' },
   { name: 'activity', path: '/activity' },
+  { name: 'settings', path: '/settings' },
   { name: 'task details', path: 'DETAILS' },
   { name: 'not found', path: '/no-such-page' },
 ];

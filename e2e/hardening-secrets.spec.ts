@@ -80,6 +80,8 @@ const PAGES = [
   '/bucket-policy',
   '/queue',
   '/activity',
+  // The sessions list: ids, addresses and browsers, never a token or a password hash.
+  '/settings',
 ];
 
 function apiRoutes(taskId: string): string[] {

@@ -66,6 +66,8 @@ function pagesFor(role: TestRole, task: { completed: string; failed: string }): 
     wizard({ step: 'source' }),
     '/queue',
     '/activity',
+    // Admins see the sessions; other roles the page's refusal.
+    '/settings',
     `/bucket-policy?bucket=my-exported-logs&region=${E2E.region}&account=${E2E.accountId}&prefix=exports`,
     '/no-such-page',
   ];

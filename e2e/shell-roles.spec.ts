@@ -8,8 +8,29 @@ import { E2E, type TestRole } from './support/env';
 
 const NAV: Record<TestRole, string[]> = {
   viewer: ['Accounts', 'Exports', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
-  operator: ['Accounts', 'Exports', 'New export', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
-  admin: ['Accounts', 'Exports', 'New export', 'Queue', 'Rules', 'Coverage', 'Bucket policy', 'Activity'],
+  operator: [
+    'Accounts',
+    'Exports',
+    'New export',
+    'Queue',
+    'Rules',
+    'Coverage',
+    'Bucket policy',
+    'Activity',
+    'Alerts',
+  ],
+  admin: [
+    'Accounts',
+    'Exports',
+    'New export',
+    'Queue',
+    'Rules',
+    'Coverage',
+    'Bucket policy',
+    'Activity',
+    'Alerts',
+    'Settings',
+  ],
 };
 
 /** Page-level controls and the least role that may see them. */
