@@ -80,10 +80,21 @@ function sslOptions(): pg.PoolConfig['ssl'] {
   return { ca: readFileSync(/*turbopackIgnore: true*/ caFile, 'utf8'), rejectUnauthorized: true };
 }
 
+/**
+ * node-postgres lets the URL's TLS settings override the `ssl` option given beside it: with a CA bundle of our
+ * own, the URL's `sslmode`/`sslrootcert` are dropped so the bundle (and full verification) is what applies.
+ */
+export function connectionString(url: string, withCa: boolean): string {
+  if (!withCa) return url;
+  const parsed = new URL(url);
+  for (const key of ['sslmode', 'sslrootcert', 'uselibpqcompat']) parsed.searchParams.delete(key);
+  return parsed.toString();
+}
+
 export function postgresPool(url: string): pg.Pool {
   const ssl = sslOptions();
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: connectionString(url, ssl !== undefined),
     max: poolSize(),
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
