@@ -12,6 +12,7 @@ import { useCloseMenu } from './shell-menu';
  * history, the queue, the rules and their coverage (acting on them needs an operator or an admin; those pages
  * hide what a role cannot do), the activity log and the policy generator (generate, check, copy; applying needs
  * an admin, and that page hides Apply itself); launching needs an operator, so a viewer is not shown the way in.
+ * The alerts' delivery log is for operators and admins (they act on the failures it reports).
  */
 export const NAV_LINKS = [
   { href: '/accounts', key: 'navAccounts', exact: false, needs: 'viewer' },
@@ -22,6 +23,7 @@ export const NAV_LINKS = [
   { href: '/coverage', key: 'navCoverage', exact: false, needs: 'viewer' },
   { href: '/bucket-policy', key: 'navBucketPolicy', exact: false, needs: 'viewer' },
   { href: '/activity', key: 'navActivity', exact: false, needs: 'viewer' },
+  { href: '/alerts', key: 'navAlerts', exact: false, needs: 'operator' },
   { href: '/settings', key: 'navSettings', exact: false, needs: 'admin' },
 ] as const satisfies ReadonlyArray<{ href: string; key: string; exact: boolean; needs: Role }>;
 

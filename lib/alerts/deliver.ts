@@ -21,11 +21,6 @@ export async function accountIdOf(account: string, region: string): Promise<stri
   return identity.account;
 }
 
-/** The message key (under `errors.`) of an attempt's error code: `timeout` → `alertTimeout`. */
-export function attemptErrorKey(code: string): string {
-  return `alert${code.charAt(0).toUpperCase()}${code.slice(1)}`;
-}
-
 /** Links in messages point at Logport's public URL (NEXTAUTH_URL); without it, at this machine. */
 export function publicOrigin(): string {
   return configuredOrigin() ?? `http://localhost:${process.env.PORT ?? '3000'}`;

@@ -7,7 +7,8 @@ import type { Caller } from '@/lib/auth/require-role';
 import { sdkDefaultRegion } from '@/lib/aws/regions';
 import { transaction } from '@/lib/db';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
-import { attemptDelivery, attemptErrorKey, recordAttempt } from './deliver';
+import { attemptDelivery, recordAttempt } from './deliver';
+import { attemptErrorKey } from './error-key';
 import { webhookInputSchema } from './schema';
 import { SecretKeyMissingError, sealSecret } from './secret-box';
 import { getWebhookRow, listWebhookViews, recentDeliveries, redactedUrl } from './store';
@@ -31,8 +32,9 @@ export function isWebhookId(id: string): boolean {
   return /^[0-9a-f]{32}$/.test(id);
 }
 
+/** Operators and admins: operators see each URL's origin only, and no receiver's answer. */
 export async function listWebhooks(caller: Caller): Promise<WebhookView[]> {
-  return listWebhookViews(caller.role === 'admin');
+  return listWebhookViews(caller.role === 'admin', caller.accounts);
 }
 
 export async function webhookDeliveries(
@@ -41,7 +43,7 @@ export async function webhookDeliveries(
   limit = 20,
 ): Promise<DeliveryView[] | null> {
   if (!isWebhookId(id) || !(await getWebhookRow(id))) return null;
-  return recentDeliveries(id, caller.role === 'admin', limit);
+  return recentDeliveries(id, caller.role === 'admin', limit, caller.accounts);
 }
 
 export async function createWebhook(caller: Caller, input: unknown): Promise<ActionResult<WebhookView>> {

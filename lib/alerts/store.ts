@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Selectable } from 'kysely';
+import type { AccountAccess } from '@/lib/accounts/types';
 import { getDb } from '@/lib/db';
 import type { AlertDeliveryTable, WebhookTable } from '@/lib/db/tables';
 import {
@@ -73,13 +74,16 @@ export async function getWebhookRow(id: string): Promise<WebhookRow | null> {
   return (await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-/** Every webhook with its last delivery; `admin` decides the URL's form and whether answers are included. */
-export async function listWebhookViews(admin: boolean): Promise<WebhookView[]> {
+/**
+ * Every webhook with its last delivery; `admin` decides the URL's form and whether answers are included, `access`
+ * which accounts' messages the caller may read (a caller limited to some accounts sees only theirs, and tests).
+ */
+export async function listWebhookViews(admin: boolean, access?: AccountAccess): Promise<WebhookView[]> {
   const db = await getDb();
   const rows = await db.selectFrom('webhooks').selectAll().orderBy('created_at').execute();
   const out: WebhookView[] = [];
   for (const row of rows) {
-    const [last] = await recentDeliveries(row.id, admin, 1);
+    const [last] = await recentDeliveries(row.id, admin, 1, access);
     out.push({
       id: row.id,
       url: admin ? row.url : redactedUrl(row.url),
@@ -99,17 +103,21 @@ export async function recentDeliveries(
   webhookId: string,
   admin: boolean,
   limit = 20,
+  access?: AccountAccess,
 ): Promise<DeliveryView[]> {
   const db = await getDb();
-  const rows = await db
+  let q = db
     .selectFrom('alert_deliveries as d')
     .innerJoin('alert_events as e', 'e.id', 'd.event_id')
     .selectAll('d')
     .select('e.payload')
-    .where('d.webhook_id', '=', webhookId)
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id')
-    .limit(limit)
-    .execute();
+    .where('d.webhook_id', '=', webhookId);
+  if (access !== undefined && access !== '*') {
+    const names = [...access];
+    q = q.where((eb) =>
+      eb.or([eb('e.event', '=', 'test'), ...(names.length > 0 ? [eb('e.account', 'in', names)] : [])]),
+    );
+  }
+  const rows = await q.orderBy('d.created_at', 'desc').orderBy('d.id').limit(limit).execute();
   return rows.map((r) => deliveryView(r, admin));
 }

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'coverage',
   'settings',
   'accounts',
+  'alerts',
 ] as const;
 
 export function isLocale(value: unknown): value is Locale {

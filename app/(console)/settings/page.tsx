@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { WebhooksSection } from '@/components/alerts/webhooks-section';
 import { LeasesSection } from '@/components/settings/leases-section';
 import { SessionsSection } from '@/components/settings/sessions-section';
 import { ForbiddenNotice } from '@/components/ui/forbidden-notice';
@@ -33,6 +34,7 @@ export default async function SettingsPage() {
         <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">{t('intro')}</p>
       </div>
       <SessionsSection />
+      <WebhooksSection />
       <LeasesSection />
     </div>
   );
