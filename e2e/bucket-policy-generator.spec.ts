@@ -9,14 +9,24 @@ import {
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteBucketPolicyCommand,
+  DeleteObjectsCommand,
   GetBucketPolicyCommand,
+  ListObjectsV2Command,
   PutBucketPolicyCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { checkExportAccess, formatPolicy, type PolicyDocument, parsePolicy } from '../lib/policy';
+import {
+  checkExportAccess,
+  formatPolicy,
+  generateCentralArchivePolicy,
+  mergePolicies,
+  type PolicyDocument,
+  parsePolicy,
+} from '../lib/policy';
 import { PolicyGeneratorPage } from './pages/policy-generator';
 import { E2E, type TestRole } from './support/env';
 import { actionResult, callServerAction } from './support/server-actions';
@@ -62,12 +72,17 @@ async function createBucket(bucket: string) {
 }
 
 /** CreateExportTask with the SDK, waiting out another spec's active export (AWS allows one per account). */
-async function createExport(destination: string, destinationPrefix: string): Promise<string> {
+async function createExport(
+  destination: string,
+  destinationPrefix: string,
+  client = logs,
+  logGroupName = LOG_GROUP,
+): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const out = await logs.send(
+      const out = await client.send(
         new CreateExportTaskCommand({
-          logGroupName: LOG_GROUP,
+          logGroupName,
           from: 0,
           to: Date.now(),
           destination,
@@ -116,6 +131,24 @@ async function preflight(request: APIRequestContext, bucket: string, prefix: str
   const policy = body.checks.find((c) => c.id === 'policy');
   if (!policy) throw new Error('preflight has no policy check');
   return { body, policy };
+}
+
+/**
+ * The logs client of a member account (the emulator's seeded staging, 222222222222), as Logport reaches it: by
+ * assuming its LogportExporter role, which trusts the default account. Its requests act as that role's session.
+ */
+async function memberLogs(roleArn: string): Promise<CloudWatchLogsClient> {
+  const sts = new STSClient(aws);
+  const out = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'e2e-member' }));
+  const c = out.Credentials;
+  return new CloudWatchLogsClient({
+    ...aws,
+    credentials: {
+      accessKeyId: c?.AccessKeyId ?? '',
+      secretAccessKey: c?.SecretAccessKey ?? '',
+      sessionToken: c?.SessionToken ?? '',
+    },
+  });
 }
 
 test.describe('admin', () => {
@@ -195,7 +228,7 @@ test.describe('admin', () => {
     await createBucket(bucket);
     const ui = new PolicyGeneratorPage(page);
     try {
-      await ui.goto({ bucket, region: E2E.otherRegion, account: E2E.accountId, prefix: 'exports' });
+      await ui.goto({ bucket, region: E2E.otherRegion, accountId: E2E.accountId, prefix: 'exports' });
       await expect(ui.bucketPolicyText).toContainText('logs.us-west-2.amazonaws.com');
       // Loading finds the bucket in us-east-2: the page warns and checks against that Region.
       await ui.load();
@@ -259,7 +292,7 @@ test.describe('admin', () => {
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(theirs) }));
     const ui = new PolicyGeneratorPage(page);
     try {
-      await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
+      await ui.goto({ bucket, region: E2E.region, accountId: E2E.accountId, prefix: 'exports' });
       // Choosing the bucket reads what it holds: the merge and its diff start from it, with no click.
       await expect(page.getByText(/^Loaded the current policy of/)).toBeVisible();
       await expect(ui.mergeSummary).toHaveText('Keeps 2 existing statements, adds 2, updates 0.');
@@ -284,7 +317,7 @@ test.describe('admin', () => {
       expect(applyLog(bucket)).toEqual([{ actor: 'admin', role: 'admin', outcome: 'ok', error: null }]);
 
       // A second visit: the merge is a no-op and there is nothing to apply.
-      await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
+      await ui.goto({ bucket, region: E2E.region, accountId: E2E.accountId, prefix: 'exports' });
       await expect(ui.mergeSummary).toContainText('merging changes nothing');
       await expect(ui.applyButton).toBeDisabled();
       expect(await ui.shownPolicy()).toBe(formatPolicy(held));
@@ -314,7 +347,7 @@ test.describe('admin', () => {
     };
     const ui = new PolicyGeneratorPage(page);
     try {
-      await ui.goto({ bucket, region: E2E.region, account: E2E.accountId, prefix: 'exports' });
+      await ui.goto({ bucket, region: E2E.region, accountId: E2E.accountId, prefix: 'exports' });
       await expect(page.getByText(`${bucket} has no bucket policy yet`)).toBeVisible();
       // Someone else puts a policy meanwhile: applying ours as "the first" would drop theirs.
       await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(partner) }));
@@ -340,6 +373,114 @@ test.describe('admin', () => {
     }
   });
 
+  test('central archive: members chosen and typed in, the statements, copy, apply; a member account then exports into it', async ({
+    page,
+  }) => {
+    const bucket = unique('policy-e2e-archive');
+    await createBucket(bucket);
+    const theirs: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'DenyInsecureTransport',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: `arn:aws:s3:::${bucket}/*`,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    };
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(theirs) }));
+    const staging = 'arn:aws:iam::222222222222:role/LogportExporter';
+    const ui = new PolicyGeneratorPage(page);
+    try {
+      await ui.goto({ bucket, region: E2E.region, scenario: 'central-archive', prefix: 'org' });
+      await expect(ui.form.getByRole('radio', { name: /^Central archive/ })).toBeChecked();
+      await expect(page.getByText(/^Loaded the current policy of/)).toBeVisible();
+      // Logport's accounts are offered with their ids and roles, all but the page's own (the bucket's owner).
+      const offered = ui.form.getByRole('group', { name: 'Member accounts' }).getByRole('checkbox');
+      for (const box of await offered.all()) {
+        const own = ((await box.getAttribute('value')) ?? '').includes(`::${E2E.accountId}:`);
+        if (await box.isEnabled()) await expect(box).toBeChecked({ checked: !own });
+        if (await box.isChecked()) await box.uncheck();
+      }
+      const members = ui.form.getByRole('textbox', { name: /^(Other member accounts|Member accounts)/ });
+      await members.fill('12345');
+      await members.blur();
+      await expect(
+        ui.form.getByText('Each member is a 12-digit account ID or an IAM role ARN'),
+      ).toBeVisible();
+      await expect(page.getByTestId('bucket-policy-output')).toHaveCount(0);
+      await members.fill(`111111111111\n${staging}`);
+      await ui.form.getByRole('textbox', { name: /^Organization ID/ }).fill('o-a1b2c3d4e5');
+      await expect(ui.bucketPolicyText).toContainText('"aws:SourceOrgID": "o-a1b2c3d4e5"');
+      await ui.form.getByRole('textbox', { name: /^Organization ID/ }).fill('');
+
+      const generated = generateCentralArchivePolicy({
+        bucket,
+        region: E2E.region,
+        members: ['111111111111', staging],
+        prefix: 'org',
+      });
+      const expected = formatPolicy(mergePolicies(theirs, generated).policy);
+      await expect(ui.bucketPolicyText).toHaveText(expected);
+      const shown = await ui.shownPolicy();
+      await ui.copyPolicy();
+      expect(await ui.clipboard()).toBe(shown);
+      const doc = JSON.parse(shown) as PolicyDocument;
+      expect(doc.Statement.map((s) => s.Sid)).toEqual([
+        'DenyInsecureTransport',
+        'LogportCloudWatchLogsGetBucketAcl',
+        'LogportCloudWatchLogsPutObject',
+        'LogportExporterPutObject',
+      ]);
+      expect(doc.Statement[1]?.Condition?.StringEquals?.['aws:SourceAccount']).toEqual([
+        '111111111111',
+        '222222222222',
+      ]);
+      expect(doc.Statement[3]?.Principal).toEqual({
+        AWS: ['arn:aws:iam::111111111111:role/LogportExporter', staging],
+      });
+      await expect(page.getByTestId('command-output')).toContainText(
+        `aws s3api put-bucket-policy --bucket ${bucket} --policy file://policy.json --region ${E2E.region}`,
+      );
+      // The check follows the first member, its role as the caller: allowed.
+      await expect(ui.check.getByLabel('Identity that asks for the export')).toHaveValue(
+        'arn:aws:iam::111111111111:role/LogportExporter',
+      );
+      await expect(ui.verdict).toHaveAttribute('data-verdict', 'allowed');
+      // The inputs are in the URL: a reload shows the same policy.
+      await expect(page).toHaveURL(/scenario=central-archive/);
+      await page.reload();
+      await expect(ui.bucketPolicyText).toHaveText(expected);
+
+      await ui.apply();
+      expect(formatPolicy(parsed(await bucketPolicy(bucket)))).toBe(expected);
+      expect(applyLog(bucket)).toEqual([{ actor: 'admin', role: 'admin', outcome: 'ok', error: null }]);
+
+      // A member's export, as its role, lands in the archive bucket under the prefix.
+      const member = await memberLogs(staging);
+      const taskId = await createExport(bucket, 'org/staging', member, '/aws/lambda/orders-api');
+      await expect
+        .poll(
+          async () =>
+            (await member.send(new DescribeExportTasksCommand({ taskId }))).exportTasks?.[0]?.status?.code,
+          { timeout: 20_000 },
+        )
+        .toBe('COMPLETED');
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'org/staging/' }));
+      expect((listed.Contents ?? []).some((o) => o.Key?.startsWith(`org/staging/${taskId}/`))).toBe(true);
+    } finally {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+      const objects = (listed.Contents ?? []).map((o) => ({ Key: o.Key ?? '' }));
+      if (objects.length > 0)
+        await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects } }));
+      await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+      await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+    }
+  });
+
   test('the direct-call helper reaches the load action (so the refusals below can fail)', async ({
     page,
   }) => {
@@ -353,7 +494,7 @@ test.describe('admin', () => {
 
   test('invalid JSON pasted as the existing policy is pointed at by line and column', async ({ page }) => {
     const ui = new PolicyGeneratorPage(page);
-    await ui.goto({ bucket: NO_POLICY_BUCKET, region: E2E.region, account: E2E.accountId });
+    await ui.goto({ bucket: NO_POLICY_BUCKET, region: E2E.region, accountId: E2E.accountId });
     await page
       .getByLabel('Existing bucket policy')
       .fill('{\n  "Statement": [\n    {"Effect": "Allow",}\n  ]\n}');
@@ -368,7 +509,7 @@ test.describe('admin', () => {
     await ui.goto({
       bucket: NO_POLICY_BUCKET,
       region: E2E.region,
-      account: E2E.accountId,
+      accountId: E2E.accountId,
       scenario: 'cross-account-role',
     });
     await ui.form.getByLabel('IAM role name in the exporting account').fill('LogExporter');
@@ -378,6 +519,16 @@ test.describe('admin', () => {
     const results = await new AxeBuilder({ page }).analyze();
     expect(
       results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+    // The central archive's inputs too, with a member error showing.
+    await ui.form.getByRole('radio', { name: /^Central archive/ }).check();
+    const members = ui.form.getByRole('textbox', { name: /^(Other member accounts|Member accounts)/ });
+    await members.fill('not-an-account');
+    await members.blur();
+    await expect(ui.form.getByText('Each member is a 12-digit account ID or an IAM role ARN')).toBeVisible();
+    const archive = await new AxeBuilder({ page }).analyze();
+    expect(
+      archive.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual([]);
   });
 });
@@ -393,7 +544,7 @@ for (const role of ['viewer', 'operator'] as TestRole[]) {
       await ui.goto({
         bucket: NO_POLICY_BUCKET,
         region: E2E.region,
-        account: E2E.accountId,
+        accountId: E2E.accountId,
         prefix: 'exports',
       });
       const shown = await ui.shownPolicy();

@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type PolicyPrefill = Partial<Record<'bucket' | 'region' | 'account' | 'prefix' | 'scenario', string>>;
+/** `accountId` is the exporting account's id; `account` names the Logport account the page works in. */
+export type PolicyPrefill = Partial<
+  Record<'bucket' | 'region' | 'account' | 'accountId' | 'prefix' | 'scenario', string>
+>;
 
 /** The bucket policy page (/bucket-policy), by what a user sees: labels, headings, buttons. */
 export class PolicyGeneratorPage {

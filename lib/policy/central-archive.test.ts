@@ -123,6 +123,18 @@ describe('generateCentralArchivePolicy', () => {
     });
   });
 
+  it('the order members are given in does not matter (same text, so a merge after a reorder is a no-op)', () => {
+    const members = ['222222222222', 'arn:aws:iam::333333333333:role/X', '111111111111'];
+    expect(formatPolicy(generateCentralArchivePolicy({ ...input, members }))).toBe(
+      formatPolicy(generateCentralArchivePolicy({ ...input, members: [...members].reverse() })),
+    );
+    expect(generateCentralArchivePolicy({ ...input, members }).Statement[0]?.Condition?.StringEquals).toEqual(
+      {
+        'aws:SourceAccount': ['111111111111', '222222222222', '333333333333'],
+      },
+    );
+  });
+
   it('one member: the exporter principal is a plain string', () => {
     const p = generateCentralArchivePolicy({ ...input, members: ['111111111111'] });
     expect(p.Statement[2]?.Principal).toEqual({ AWS: 'arn:aws:iam::111111111111:role/LogportExporter' });

@@ -84,8 +84,10 @@ function resolve(input: CentralArchiveInput) {
   const role = input.exporterRole?.trim() || DEFAULT_EXPORTER_ROLE;
   const members = resolveMembers(input.members, partition, role);
   if (members.length === 0) throw new Error('a central archive needs at least one member account');
-  const accounts = [...new Set(members.map((m) => m.accountId))];
-  const exporters = members.map((m) => m.exporter);
+  // Sorted: the policy does not depend on the order members were chosen or typed in, so regenerating after a
+  // reorder (or a reload that lists them differently) merges as "unchanged".
+  const accounts = [...new Set(members.map((m) => m.accountId))].sort();
+  const exporters = members.map((m) => m.exporter).sort();
   const orgId = input.sourceOrgId?.trim() ?? '';
   return { partition, accounts, exporters, orgId };
 }
