@@ -109,9 +109,10 @@ function expectStagingRefused(r: Preflight) {
     caller: STAGING_ROLE,
     bucket: BUCKET,
   });
-  // The fix opens the generator on the bucket owner's account, in the central archive scenario.
+  // The fix opens the generator on the bucket owner's account, in the central archive scenario, for the whole
+  // bucket (not this member's prefix: the statements serve every member).
   expect(check.fix?.href).toBe(
-    `/bucket-policy?bucket=${BUCKET}&region=${REGION}&account=default&accountId=222222222222&prefix=org%2Fstaging&scenario=central-archive`,
+    `/bucket-policy?bucket=${BUCKET}&region=${REGION}&account=default&accountId=222222222222&prefix=&scenario=central-archive`,
   );
   for (const locale of ['en', 'ja'] as const) {
     const sentences = explanation(locale, check);

@@ -133,8 +133,10 @@ async function policyCheck(input: PreflightInput, reader: Scope): Promise<Prefli
   // then also checks the exporting identity against the bucket policy, and the fix is the owner's to apply.
   const crossAccount = reader.account !== input.account;
   const caller = crossAccount ? await callerOf(input.account, identity.arn) : null;
+  // The archive's policy serves every member, so its link is for the whole bucket: this member's prefix there
+  // would narrow the statements the other members write through.
   const href = crossAccount
-    ? generatorHref(bucket, region, account, prefix, { scope: reader.account, scenario: 'central-archive' })
+    ? generatorHref(bucket, region, account, '', { scope: reader.account, scenario: 'central-archive' })
     : generatorHref(bucket, region, account, prefix, { scope: input.account });
   const fix = { kind: 'policy' as const, href };
   if (!account) return { id: 'policy', verdict: 'warn', code: 'accountUnknown', params: { bucket }, fix };
