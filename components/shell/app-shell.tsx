@@ -38,7 +38,7 @@ export async function AppShell({
   const t = await getTranslations('shell');
   const tc = await getTranslations('common');
   return (
-    <ScopeProvider scope={scope}>
+    <ScopeProvider scope={scope} accounts={accounts}>
       <div className="flex min-h-screen flex-col">
         <a
           href="#main"
@@ -60,7 +60,7 @@ export async function AppShell({
             <ShellMenu>
               <NavLinks role={user.role} />
               <div className="flex flex-wrap items-center gap-3 text-sm lg:ml-auto">
-                <ScopeSwitcher accounts={accounts} scope={scope} />
+                <ScopeSwitcher accounts={accounts} />
                 <span className="flex flex-wrap items-center gap-2" data-testid="aws-identity">
                   {identity.local ? <Badge tone="warning">{t('localSandbox')}</Badge> : null}
                   <span className="text-slate-600 dark:text-slate-300">

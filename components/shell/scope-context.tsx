@@ -1,6 +1,7 @@
 'use client';
 
-import { createContext, type ReactNode, useContext } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import type { Scope } from '@/lib/accounts/types';
 
 /**
@@ -9,8 +10,53 @@ import type { Scope } from '@/lib/accounts/types';
  */
 const ScopeContext = createContext<Scope>({ account: 'default', region: '' });
 
-export function ScopeProvider({ scope, children }: { scope: Scope; children: ReactNode }) {
-  return <ScopeContext.Provider value={scope}>{children}</ScopeContext.Provider>;
+type AccountRegions = ReadonlyArray<{ name: string; regions: readonly string[] }>;
+
+/**
+ * The place the URL names (`?account=&region=`), when it is one of the user's accounts and its Regions; a part
+ * left out falls back as the server does (the Region kept when the account has it, else its first).
+ */
+export function scopeFromUrl(
+  search: URLSearchParams,
+  fallback: Scope,
+  accounts: AccountRegions,
+): Scope | null {
+  const named = search.get('account');
+  const region = search.get('region');
+  if (!named && !region) return null;
+  const account = accounts.find((a) => a.name === (named || fallback.account));
+  if (!account) return null;
+  if (region) return account.regions.includes(region) ? { account: account.name, region } : null;
+  const kept = account.regions.includes(fallback.region) ? fallback.region : account.regions[0];
+  return kept ? { account: account.name, region: kept } : null;
+}
+
+/**
+ * The shell's layout is rendered once and kept across client-side navigations (Next.js does not render a layout
+ * again when only the query changes), so the scope it was rendered with can be stale after a link or the switcher
+ * names another place. The URL wins at once for client components, and the server renders the shell again (its
+ * header names the account's identity) with the URL's place.
+ */
+export function ScopeProvider({
+  scope,
+  accounts,
+  children,
+}: {
+  scope: Scope;
+  accounts: AccountRegions;
+  children: ReactNode;
+}) {
+  const search = useSearchParams();
+  const router = useRouter();
+  const fromUrl = scopeFromUrl(search, scope, accounts);
+  const account = fromUrl?.account ?? scope.account;
+  const region = fromUrl?.region ?? scope.region;
+  const stale = account !== scope.account || region !== scope.region;
+  useEffect(() => {
+    if (stale) router.refresh();
+  }, [stale, router]);
+  const value = useMemo(() => ({ account, region }), [account, region]);
+  return <ScopeContext.Provider value={value}>{children}</ScopeContext.Provider>;
 }
 
 export function useScope(): Scope {

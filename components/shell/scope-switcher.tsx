@@ -7,6 +7,7 @@ import { useTransition } from 'react';
 import { ACCOUNT_COOKIE, REGION_COOKIE } from '@/lib/accounts/cookies';
 import type { Scope } from '@/lib/accounts/types';
 import { setPreferenceCookie } from '@/lib/client-cookie';
+import { useScope } from './scope-context';
 
 const selectClass =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-80 dark:border-slate-600 dark:bg-slate-800';
@@ -17,12 +18,12 @@ const selectClass =
  */
 export function ScopeSwitcher({
   accounts,
-  scope,
 }: {
   accounts: ReadonlyArray<{ name: string; regions: readonly string[] }>;
-  scope: Scope;
 }) {
   const t = useTranslations('shell');
+  // The URL's place (the shell's server render may be a navigation behind).
+  const scope = useScope();
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
