@@ -88,7 +88,7 @@ test('an admin creates a rule: refused by the bucket policy (nothing saved, ever
   const rules = new RulesPage(page);
   const row = rules.rule(name);
   await expect(row).toContainText(`1 named group (${GROUP})`);
-  await expect(row).toContainText('Daily · UTC · settle no wait');
+  await expect(row).toContainText('Daily · UTC · no wait');
   await expect(row).toContainText(`From ${daysAgo(2)}`);
   await axe(page);
 
@@ -123,7 +123,7 @@ test('an admin edits, pauses, resumes and deletes a rule (with a confirmation)',
   await rules.goto();
   const row = rules.rule(name);
   await expect(row).toContainText('Names starting /aws/lambda/image-resizer');
-  await expect(row).toContainText('settle 12 h');
+  await expect(row).toContainText('wait 12 h');
 
   await row.getByRole('link', { name: `Edit ${name}` }).click();
   const form = new RuleFormPage(page);
@@ -133,7 +133,7 @@ test('an admin edits, pauses, resumes and deletes a rule (with a confirmation)',
   await form.form.getByRole('radio', { name: 'Hourly' }).check();
   await form.save.click();
   await expect(page.getByText(`Rule ${name} saved.`)).toBeVisible();
-  await expect(row).toContainText('Hourly · UTC · settle 1 h');
+  await expect(row).toContainText('Hourly · UTC · wait 1 h');
 
   await row.getByRole('button', { name: `Pause ${name}` }).click();
   await expect(page.getByText(`${name} paused`)).toBeVisible();

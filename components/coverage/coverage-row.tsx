@@ -91,7 +91,9 @@ export const CoverageRowItem = memo(function CoverageRowItem({
             </Badge>
           ) : null}
           <span className="text-lg font-semibold tabular-nums" data-testid="coverage-percent">
-            {row.percent === null ? t('percentNone') : t('percent', { value: row.percent })}
+            {row.percent === null
+              ? t('percentNone')
+              : t('percent', { value: Math.round(row.percent * 10) / 10 })}
           </span>
         </div>
       </div>

@@ -34,11 +34,21 @@ export function CoverageSummary({ overview }: { overview: CoverageOverview }) {
   const { totals, capacity } = overview;
   const share = Math.min(1, capacity.utilisation);
   const warn = overCapacity(capacity);
-  const text = t('capacity.value', {
-    needed: round1(capacity.neededHoursPerDay),
-    available: capacity.availableHoursPerDay,
-    percent: Math.round(capacity.utilisation * 100),
-  });
+  // Under an hour a day reads in minutes ("12 min", not "0 h"); the share keeps a decimal below 1%.
+  const percent =
+    capacity.utilisation < 0.01 ? round1(capacity.utilisation * 100) : Math.round(capacity.utilisation * 100);
+  const text =
+    capacity.neededHoursPerDay < 1
+      ? t('capacity.valueMinutes', {
+          minutes: Math.round(capacity.neededHoursPerDay * 60),
+          available: capacity.availableHoursPerDay,
+          percent,
+        })
+      : t('capacity.value', {
+          needed: round1(capacity.neededHoursPerDay),
+          available: capacity.availableHoursPerDay,
+          percent,
+        });
   return (
     <section
       aria-labelledby="coverage-summary-heading"
@@ -50,7 +60,11 @@ export function CoverageSummary({ overview }: { overview: CoverageOverview }) {
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
         <Figure
           label={t('totals.covered')}
-          value={totals.percent === null ? t('percentNone') : t('percent', { value: totals.percent })}
+          value={
+            totals.percent === null
+              ? t('percentNone')
+              : t('percent', { value: Math.round(totals.percent * 10) / 10 })
+          }
           testId="coverage-total"
         />
         <Figure

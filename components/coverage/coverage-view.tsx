@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useTimeZone, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { UpdatedAgo } from '@/components/export-tasks/updated-ago';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button';
 import type { CoverageOverview, CoverageRow } from '@/lib/coverage/types';
@@ -52,7 +53,8 @@ export function CoverageView({
   const [now, setNow] = useState(serverNow);
   useEffect(() => setNow(Date.now()), []);
   const range = useMemo(() => resolveRange(view, now, zone), [view, now, zone]);
-  const search = range.ok ? apiSearch(region, view, range) : null;
+  const { account } = useScope();
+  const search = range.ok ? apiSearch({ account, region }, view, range) : null;
   const query = useQuery({
     ...overviewOptions(search ?? initialSearch),
     enabled: search !== null,
@@ -64,6 +66,15 @@ export function CoverageView({
   const data = query.data ?? initial;
   const rows = data.rows;
   const end = data.to + 1;
+  // Before the rules' first window there is nothing to draw: the axis starts there (bars stay readable on a
+  // phone when a rule is younger than the range).
+  const from = useMemo(() => {
+    const first = data.rows.reduce(
+      (m, r) => Math.min(m, r.segments[0]?.start ?? m),
+      Number.POSITIVE_INFINITY,
+    );
+    return Number.isFinite(first) ? Math.min(Math.max(data.from, first), end - 1) : data.from;
+  }, [data, end]);
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // A refresh may have filled or queued bars that were selected: they leave the selection.
@@ -139,7 +150,7 @@ export function CoverageView({
           <CoverageLegend />
           {canAct ? (
             <FillGaps
-              region={region}
+              scope={{ account, region }}
               selectedBars={selected.size}
               fillableBars={fillable.length}
               items={() => selectedItems(rows, selected)}
@@ -162,11 +173,11 @@ export function CoverageView({
               <h2 id="coverage-rows-heading" className="px-3 text-sm font-semibold">
                 {t('rowsHeading', { count: rows.length })}
               </h2>
-              <TimelineAxis from={data.from} end={end} unit={data.unit} timeZone={zone} />
+              <TimelineAxis from={from} end={end} unit={data.unit} timeZone={zone} />
               <CoverageRows
                 rows={rows}
                 unit={data.unit}
-                from={data.from}
+                from={from}
                 end={end}
                 selected={selected}
                 canAct={canAct}

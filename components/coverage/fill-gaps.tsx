@@ -8,6 +8,7 @@ import { fillGaps, planGaps } from '@/app/(console)/coverage/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import type { Scope } from '@/lib/accounts/types';
 import type { ActionResult } from '@/lib/action-result';
 import { chunks, type GapItem } from './gap-selection';
 
@@ -15,15 +16,15 @@ type Notice = { tone: 'info' | 'danger'; text: string };
 
 async function inChunks(
   items: GapItem[],
-  region: string,
-  action: (input: { region: string; items: GapItem[] }) => Promise<ActionResult<Record<string, number>>>,
+  scope: Scope,
+  action: (input: Scope & { items: GapItem[] }) => Promise<ActionResult<Record<string, number>>>,
   field: string,
 ): Promise<ActionResult<number>> {
   let total = 0;
   for (const part of chunks(items)) {
     let result: ActionResult<Record<string, number>>;
     try {
-      result = await action({ region, items: part });
+      result = await action({ ...scope, items: part });
     } catch {
       result = { ok: false, error: 'internal' };
     }
@@ -42,14 +43,15 @@ async function inChunks(
  * first ("N exports will be queued", from the server), then the exports queued, and the view refreshed.
  */
 export function FillGaps({
-  region,
+  scope,
   selectedBars,
   fillableBars,
   items,
   onSelectAll,
   onClear,
 }: {
-  region: string;
+  /** The page's account and Region: the actions work there. */
+  scope: Scope;
   selectedBars: number;
   fillableBars: number;
   /** The rule windows of the selected bars (computed when asked). */
@@ -78,7 +80,7 @@ export function FillGaps({
     setNotice(null);
     const wanted = items();
     start(async () => {
-      const result = await inChunks(wanted, region, planGaps, 'exports');
+      const result = await inChunks(wanted, scope, planGaps, 'exports');
       if (!result.ok) return fail(result.error, result.params);
       if (result.data === 0) {
         fail('coverageNothingToFill');
@@ -94,7 +96,7 @@ export function FillGaps({
     setPlan(null);
     if (!chosen) return;
     start(async () => {
-      const result = await inChunks(chosen.items, region, fillGaps, 'enqueued');
+      const result = await inChunks(chosen.items, scope, fillGaps, 'enqueued');
       if (!result.ok) fail(result.error, result.params);
       else if (result.data === 0) fail('coverageNothingToFill');
       else {

@@ -43,6 +43,8 @@ export const Timeline = memo(function Timeline({
   return (
     <div className="relative h-6" data-testid="coverage-timeline">
       <svg className="block h-6 w-full text-white dark:text-slate-900" aria-hidden="true">
+        {/* The empty track: before the rule's first window (or its group's creation) there is nothing to show. */}
+        <rect width="100%" height="100%" className="fill-slate-100 dark:fill-slate-800" />
         {row.segments.map((s) => {
           const p = place(s, from, end);
           if (p.width <= 0) return null;

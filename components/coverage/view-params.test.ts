@@ -64,8 +64,8 @@ describe('coverage view in the URL', () => {
 
   it('asks the overview API for the same view', () => {
     const v = { ...DEFAULT_VIEW, rule: 'b'.repeat(32), q: ' api ' };
-    expect(apiSearch('us-east-2', v, { ok: true, unit: 'day', from: 5 })).toBe(
-      `region=us-east-2&unit=day&from=5&rule=${'b'.repeat(32)}&q=api`,
+    expect(apiSearch({ account: 'prod', region: 'us-east-2' }, v, { ok: true, unit: 'day', from: 5 })).toBe(
+      `account=prod&region=us-east-2&unit=day&from=5&rule=${'b'.repeat(32)}&q=api`,
     );
   });
 });

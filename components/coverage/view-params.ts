@@ -103,9 +103,13 @@ export function resolveRange(v: CoverageView, now: number, timeZone: string): Re
   };
 }
 
-/** The overview API's query string for a view (`region` first, as the server reads it). */
-export function apiSearch(region: string, v: CoverageView, range: ResolvedRange & { ok: true }): string {
-  const p = new URLSearchParams({ region, unit: range.unit });
+/** The overview API's query string for a view, in the page's account and Region (a tab keeps its own). */
+export function apiSearch(
+  scope: { account: string; region: string },
+  v: CoverageView,
+  range: ResolvedRange & { ok: true },
+): string {
+  const p = new URLSearchParams({ account: scope.account, region: scope.region, unit: range.unit });
   if (range.from !== undefined) p.set('from', String(range.from));
   if (range.to !== undefined) p.set('to', String(range.to));
   if (v.rule) p.set('rule', v.rule);

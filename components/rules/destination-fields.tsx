@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { scopeParams, useScope } from '@/components/shell/scope-context';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import { useFormat } from '@/lib/format/use-format';
 import { PLACEHOLDERS } from '@/lib/rules/template';
@@ -31,10 +32,17 @@ export function DestinationFields({
   const text = useErrorText();
   const { state, update, blur, errors } = form;
   // The same list (and cache entry) as the export wizard's destination step.
+  const page = useScope();
+  const where =
+    form.state.kept && Array.isArray(form.state.kept.accounts)
+      ? (form.state.kept.accounts[0] ?? page.account)
+      : page.account;
   const buckets = useQuery({
-    queryKey: ['wizard', 'buckets', region],
+    queryKey: ['wizard', 'buckets', where, region],
     queryFn: async (): Promise<BucketSummary[]> => {
-      const res = await fetch(`/api/buckets?region=${encodeURIComponent(region)}`, { cache: 'no-store' });
+      const res = await fetch(`/api/buckets?${scopeParams({ account: where, region })}`, {
+        cache: 'no-store',
+      });
       const body = (await res.json()) as { buckets: BucketSummary[] } | { error: string };
       if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : 'awsUnknown');
       return body.buckets;

@@ -12,6 +12,8 @@ import {
   validateForm,
 } from './form-state';
 
+const SCOPE = { account: 'default', region: 'us-east-2' };
+
 const valid: RuleFormState = {
   ...emptyForm('Asia/Tokyo'),
   name: 'daily-archive',
@@ -20,10 +22,11 @@ const valid: RuleFormState = {
 
 describe('rule form state', () => {
   it('a filled-in form is a valid rule for the one schema', () => {
-    expect(validateForm(ruleInputSchema, valid, 'us-east-2')).toEqual({});
-    const parsed = ruleInputSchema.parse(toInput(valid, 'us-east-2'));
+    expect(validateForm(ruleInputSchema, valid, SCOPE)).toEqual({});
+    const parsed = ruleInputSchema.parse(toInput(valid, SCOPE));
     expect(parsed).toMatchObject({
       name: 'daily-archive',
+      accounts: ['default'],
       region: 'us-east-2',
       logGroups: { tag: { key: 'archive', value: 'true' } },
       exclude: [],
@@ -36,10 +39,10 @@ describe('rule form state', () => {
   });
 
   it('sends only the chosen way of selecting groups', () => {
-    expect(toInput({ ...valid, mode: 'names', names: ['/a', '/b'] }, 'r').logGroups).toEqual({
+    expect(toInput({ ...valid, mode: 'names', names: ['/a', '/b'] }, SCOPE).logGroups).toEqual({
       names: ['/a', '/b'],
     });
-    expect(toInput({ ...valid, mode: 'prefix', prefix: '/app/' }, 'r').logGroups).toEqual({
+    expect(toInput({ ...valid, mode: 'prefix', prefix: '/app/' }, SCOPE).logGroups).toEqual({
       prefix: '/app/',
     });
   });
@@ -64,7 +67,7 @@ describe('rule form state', () => {
         backfillFrom: '2026-02-30',
         timeZone: 'Mars/Base',
       },
-      'us-east-2',
+      SCOPE,
     );
     expect(errors).toEqual({
       name: ['rules.errors.nameRequired'],
@@ -80,13 +83,13 @@ describe('rule form state', () => {
   });
 
   it('an empty list of names and an empty prefix are shown on their own inputs', () => {
-    expect(validateForm(ruleInputSchema, { ...valid, mode: 'names', names: [] }, 'us-east-2')).toEqual({
+    expect(validateForm(ruleInputSchema, { ...valid, mode: 'names', names: [] }, SCOPE)).toEqual({
       names: ['rules.errors.namesRequired'],
     });
-    expect(validateForm(ruleInputSchema, { ...valid, mode: 'prefix', prefix: ' ' }, 'us-east-2')).toEqual({
+    expect(validateForm(ruleInputSchema, { ...valid, mode: 'prefix', prefix: ' ' }, SCOPE)).toEqual({
       prefix: ['rules.errors.prefixRequired'],
     });
-    expect(validateForm(ruleInputSchema, { ...valid, settleMinutes: '' }, 'us-east-2')).toEqual({
+    expect(validateForm(ruleInputSchema, { ...valid, settleMinutes: '' }, SCOPE)).toEqual({
       settleMinutes: ['rules.errors.settleInvalid'],
     });
   });
@@ -125,13 +128,39 @@ describe('rule form state', () => {
     };
     const form = formOf(rule);
     expect(form).toMatchObject({ mode: 'names', names: ['/x', '/y'], exclude: '/y', settleMinutes: '0' });
-    expect(ruleInputSchema.parse(toInput(form, 'us-east-2'))).toMatchObject({
+    expect(ruleInputSchema.parse(toInput(form, SCOPE))).toMatchObject({
       logGroups: rule.logGroups,
       exclude: rule.exclude,
       every: 'hour',
       settleMinutes: 0,
       backfillFrom: '2026-01-02',
       enabled: false,
+    });
+  });
+
+  it("a new rule runs in the page's account and Region; an edit keeps where the rule runs and what the form does not show", () => {
+    expect(toInput(valid, { account: 'prod', region: 'us-west-2' })).toMatchObject({
+      accounts: ['prod'],
+      region: 'us-west-2',
+    });
+    const form = {
+      ...valid,
+      bucket: 'archive-use2-new',
+      kept: {
+        accounts: ['prod', 'staging'],
+        regions: ['us-east-2', 'us-west-2'],
+        region: 'us-east-2',
+        buckets: { 'us-east-2': 'archive-use2', 'us-west-2': 'archive-usw2' },
+        behindAfterMinutes: 90,
+      },
+    };
+    const input = toInput(form, SCOPE);
+    expect(input).not.toHaveProperty('region');
+    expect(ruleInputSchema.parse(input)).toMatchObject({
+      accounts: ['prod', 'staging'],
+      regions: ['us-east-2', 'us-west-2'],
+      buckets: { 'us-east-2': 'archive-use2-new', 'us-west-2': 'archive-usw2' },
+      behindAfterMinutes: 90,
     });
   });
 });

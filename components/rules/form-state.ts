@@ -8,6 +8,22 @@ import type { Every, Rule } from '@/lib/rules/types';
  */
 export type SelectionMode = 'names' | 'prefix' | 'tag';
 
+/**
+ * Where a saved rule runs and what else it holds that this form does not show (several accounts or Regions, a
+ * bucket per Region, when it counts as behind): sent back as it was, so saving the form never changes them.
+ * Null for a new rule, which runs in the page's account and Region.
+ */
+export type KeptSettings = {
+  accounts: string[] | '*';
+  regions: string[];
+  region: string;
+  buckets: Record<string, string>;
+  behindAfterMinutes?: number;
+};
+
+/** The page's account and Region (a new rule runs there). */
+export type FormScope = { account: string; region: string };
+
 export type RuleFormState = {
   name: string;
   mode: SelectionMode;
@@ -26,6 +42,7 @@ export type RuleFormState = {
   /** YYYY-MM-DD, or '' for the default (the day the rule is created). */
   backfillFrom: string;
   enabled: boolean;
+  kept: KeptSettings | null;
 };
 
 /** The inputs of the form, by the names errors are filed under. */
@@ -80,6 +97,7 @@ export function emptyForm(timeZone: string): RuleFormState {
     settleMinutes: '720',
     backfillFrom: '',
     enabled: true,
+    kept: null,
   };
 }
 
@@ -100,6 +118,37 @@ export function formOf(rule: Rule): RuleFormState {
     settleMinutes: String(rule.settleMinutes),
     backfillFrom: rule.backfillFrom,
     enabled: rule.enabled,
+    kept: {
+      accounts: rule.accounts,
+      regions: rule.regions,
+      region: rule.region,
+      buckets: rule.buckets,
+      ...(rule.behindAfterMinutes === undefined ? {} : { behindAfterMinutes: rule.behindAfterMinutes }),
+    },
+  };
+}
+
+/** Where previews and checks run: a saved rule's first account and Region, else the page's. */
+export function previewScope(s: RuleFormState, scope: FormScope): FormScope {
+  const k = s.kept;
+  if (!k) return scope;
+  return {
+    account: Array.isArray(k.accounts) ? (k.accounts[0] ?? scope.account) : scope.account,
+    region: k.region,
+  };
+}
+
+/** Where the rule runs, as the schema takes it: the page's place for a new rule, else as it was saved. */
+function placeOf(s: RuleFormState, scope: FormScope) {
+  const k = s.kept;
+  if (!k) return { accounts: [scope.account], region: scope.region };
+  // The bucket typed here is the rule's first Region's, also when the per-Region map names that Region.
+  const buckets = k.region in k.buckets ? { ...k.buckets, [k.region]: s.bucket } : k.buckets;
+  return {
+    accounts: k.accounts,
+    ...(k.regions.length > 0 ? { regions: k.regions } : {}),
+    ...(Object.keys(buckets).length > 0 ? { buckets } : {}),
+    ...(k.behindAfterMinutes === undefined ? {} : { behindAfterMinutes: k.behindAfterMinutes }),
   };
 }
 
@@ -129,10 +178,10 @@ export function selectionOf(s: RuleFormState): RuleFormValues['logGroups'] {
 export type RuleFormInput = Omit<RuleFormValues, 'settleMinutes'> & { settleMinutes: number | string };
 
 /** What the form sends: the schema's input (the server parses it again with the same schema). */
-export function toInput(s: RuleFormState, region: string): RuleFormInput {
+export function toInput(s: RuleFormState, scope: FormScope): RuleFormInput {
   return {
     name: s.name,
-    region,
+    ...placeOf(s, scope),
     logGroups: selectionOf(s),
     exclude: excludeList(s.exclude),
     bucket: s.bucket,
@@ -169,9 +218,9 @@ const MESSAGE_KEY = /^[a-z]+\.errors\.[A-Za-z]+$/;
 export function validateForm(
   schema: typeof ruleInputSchema,
   s: RuleFormState,
-  region: string,
+  scope: FormScope,
 ): Partial<Record<FormField, string[]>> {
-  const result = schema.safeParse(toInput(s, region));
+  const result = schema.safeParse(toInput(s, scope));
   if (result.success) return {};
   const out: Partial<Record<FormField, string[]>> = {};
   for (const issue of result.error.issues) {
@@ -219,4 +268,5 @@ export const TOUCHES: Partial<Record<keyof RuleFormState, FormField[]>> = {
   settleMinutes: ['settleMinutes'],
   backfillFrom: ['backfillFrom'],
   enabled: ['enabled'],
+  kept: [],
 };

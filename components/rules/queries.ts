@@ -1,10 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import { scopeParams } from '@/components/shell/scope-context';
+import type { Scope } from '@/lib/accounts/types';
 import type { RuleView } from '@/lib/rules/types';
 
 /** The rules list's query key and options; the browser polls GET /api/rules (never a server action). */
 export const ruleKeys = {
   all: ['rules'] as const,
-  list: (region: string) => [...ruleKeys.all, 'list', region] as const,
+  list: (scope: Scope) => [...ruleKeys.all, 'list', scope.account, scope.region] as const,
 };
 
 /** While a rule's exports are queued or running the counts move: a poll every few seconds. */
@@ -16,8 +18,8 @@ export class RulesLoadError extends Error {
   }
 }
 
-export async function fetchRules(region: string): Promise<RuleView[]> {
-  const res = await fetch(`/api/rules?region=${encodeURIComponent(region)}`, { cache: 'no-store' });
+export async function fetchRules(scope: Scope): Promise<RuleView[]> {
+  const res = await fetch(`/api/rules?${scopeParams(scope)}`, { cache: 'no-store' });
   const body = (await res.json().catch(() => ({}))) as { rules?: RuleView[]; error?: string };
   if (!res.ok || !body.rules) throw new RulesLoadError(body.error ?? 'internal');
   return body.rules;
@@ -28,10 +30,10 @@ export function isMoving(rules: readonly RuleView[] | undefined): boolean {
 }
 
 /** Polls only while something is queued or running, and never in a background tab. */
-export function rulesOptions(region: string) {
+export function rulesOptions(scope: Scope) {
   return queryOptions({
-    queryKey: ruleKeys.list(region),
-    queryFn: () => fetchRules(region),
+    queryKey: ruleKeys.list(scope),
+    queryFn: () => fetchRules(scope),
     refetchInterval: (query) => (isMoving(query.state.data) ? RULES_POLL_MS : false),
     refetchIntervalInBackground: false,
   });

@@ -17,19 +17,21 @@ import type { RuleForm } from './use-rule-form';
 export function RuleChecks({
   refusal,
   form,
-  region,
+  scope,
   account,
   groups,
   now,
 }: {
   refusal: { result: PreflightResult; bucket: string };
   form: RuleForm;
-  region: string;
+  /** Where the checks run: the rule's (first) account and Region. */
+  scope: { account: string; region: string };
   account: string | null;
   groups: string[];
   now: number;
 }) {
   const { state, allErrors } = form;
+  const { region } = scope;
   const zone = isValidTimeZone(state.timeZone) ? state.timeZone : 'UTC';
   const prefix =
     renderPrefix(state.prefixTemplate, {
@@ -50,12 +52,20 @@ export function RuleChecks({
   const sample = groups.slice(0, 5);
   const refused = settled.bucket === refusal.bucket;
   const query = useQuery({
-    queryKey: ['rules', 'preflight', region, settled.bucket, settled.prefix, sample.join('\n')],
+    queryKey: [
+      'rules',
+      'preflight',
+      scope.account,
+      region,
+      settled.bucket,
+      settled.prefix,
+      sample.join('\n'),
+    ],
     queryFn: async (): Promise<PreflightResult> => {
       const res = await fetch('/api/preflight', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ region, ...settled, logGroupNames: sample, mode: 'queue' }),
+        body: JSON.stringify({ ...scope, ...settled, logGroupNames: sample, mode: 'queue' }),
       });
       const body = (await res.json()) as PreflightResult | { error: string };
       if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : 'awsUnknown');

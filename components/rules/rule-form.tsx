@@ -3,14 +3,15 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { type ReactNode, useState, useTransition } from 'react';
+import { type ReactNode, useMemo, useState, useTransition } from 'react';
 import { saveRule } from '@/app/(console)/rules/actions';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
 import type { PreflightResult } from '@/lib/preflight/types';
 import { DestinationFields } from './destination-fields';
-import { type RuleFormState, serverFieldErrors, toInput } from './form-state';
+import { previewScope, type RuleFormState, serverFieldErrors, toInput } from './form-state';
 import { RuleChecks } from './rule-checks';
 import { ScheduleFields } from './schedule-fields';
 import { SelectionFields } from './selection-fields';
@@ -40,13 +41,14 @@ export function RuleForm({
   initial,
   ruleId,
   region,
-  account,
+  account: accountId,
   serverNow,
 }: {
   initial: RuleFormState;
   /** Absent for a new rule. */
   ruleId?: string;
   region: string;
+  /** The 12-digit id of the account (STS), for {account} in the template; null when unknown. */
   account: string | null;
   serverNow: number;
 }) {
@@ -54,8 +56,10 @@ export function RuleForm({
   const te = useTranslations('errors');
   const text = useErrorText();
   const router = useRouter();
-  const form = useRuleForm(initial, region);
-  const preview = usePreviewGroups(form, region);
+  const { account } = useScope();
+  const scope = useMemo(() => ({ account, region }), [account, region]);
+  const form = useRuleForm(initial, scope);
+  const preview = usePreviewGroups(form, scope);
   const [saving, startSaving] = useTransition();
   const [notice, setNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ result: PreflightResult; bucket: string } | null>(null);
@@ -69,7 +73,7 @@ export function RuleForm({
     startSaving(async () => {
       let result: Awaited<ReturnType<typeof saveRule>>;
       try {
-        result = await saveRule(toInput(state, region), ruleId);
+        result = await saveRule(toInput(state, scope), ruleId);
       } catch {
         result = { ok: false, error: 'internal' };
       }
@@ -120,7 +124,21 @@ export function RuleForm({
             aria-describedby={describedBy('rule-name', { hint: true, error: Boolean(nameErrors) })}
           />
         </Field>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t('regionNote', { region })}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {state.kept &&
+          (state.kept.accounts === '*' || state.kept.accounts.length > 1 || state.kept.regions.length > 1)
+            ? t('placesNote', {
+                accounts: state.kept.accounts === '*' ? '*' : state.kept.accounts.join(', '),
+                regions: state.kept.regions.join(', ') || region,
+              })
+            : t('regionNote', {
+                region,
+                account:
+                  state.kept && Array.isArray(state.kept.accounts)
+                    ? (state.kept.accounts[0] ?? account)
+                    : account,
+              })}
+        </p>
         <label className="flex items-start gap-2 text-sm">
           <input
             id="rule-enabled"
@@ -144,7 +162,7 @@ export function RuleForm({
         <DestinationFields
           form={form}
           region={region}
-          account={account}
+          account={accountId}
           groups={preview.names}
           now={serverNow}
         />
@@ -158,8 +176,8 @@ export function RuleForm({
         <RuleChecks
           refusal={refusal}
           form={form}
-          region={region}
-          account={account}
+          scope={previewScope(state, scope)}
+          account={accountId}
           groups={preview.names}
           now={serverNow}
         />

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { deleteRule } from '@/app/(console)/rules/actions';
 import { useWide, wideClasses } from '@/components/export-tasks/use-wide';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -33,7 +34,12 @@ export function RuleList({
 }) {
   const t = useTranslations('rules');
   const te = useTranslations('errors');
-  const query = useQuery({ ...rulesOptions(region), initialData: initial, initialDataUpdatedAt: fetchedAt });
+  const { account } = useScope();
+  const query = useQuery({
+    ...rulesOptions({ account, region }),
+    initialData: initial,
+    initialDataUpdatedAt: fetchedAt,
+  });
   const rules = query.data;
   const action = useRuleAction();
   const [deleting, setDeleting] = useState<Rule | null>(null);

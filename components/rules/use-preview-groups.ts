@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { previewRuleGroups } from '@/app/(console)/rules/actions';
-import { excludeList, selectionOf } from './form-state';
+import { excludeList, type FormScope, previewScope, selectionOf } from './form-state';
 import type { RuleForm } from './use-rule-form';
 
 const SELECTION_FIELDS = ['names', 'prefix', 'tagKey', 'tagValue', 'exclude'] as const;
@@ -14,8 +14,9 @@ export class PreviewError extends Error {}
  * The log groups the selection matches now (for "Matches N log groups" and the key preview). A list of names
  * is known here; a prefix or a tag is asked of the server, once the selection is valid and typing has paused.
  */
-export function usePreviewGroups(form: RuleForm, region: string) {
+export function usePreviewGroups(form: RuleForm, pageScope: FormScope) {
   const { state, allErrors } = form;
+  const scope = previewScope(state, pageScope);
   const valid = allErrors !== null && SELECTION_FIELDS.every((f) => !allErrors[f]);
   const exclude = excludeList(state.exclude);
   const wanted = JSON.stringify({ logGroups: selectionOf(state), exclude });
@@ -26,9 +27,9 @@ export function usePreviewGroups(form: RuleForm, region: string) {
   }, [wanted]);
   const local = state.mode === 'names';
   const query = useQuery({
-    queryKey: ['rules', 'preview', region, settled],
+    queryKey: ['rules', 'preview', scope.account, scope.region, settled],
     queryFn: async () => {
-      const result = await previewRuleGroups({ region, ...JSON.parse(settled) });
+      const result = await previewRuleGroups({ ...scope, ...JSON.parse(settled) });
       if (!result.ok) throw new PreviewError(result.error);
       return result.data;
     },

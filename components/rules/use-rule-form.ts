@@ -6,6 +6,7 @@ import {
   FIELD_IDS,
   FORM_FIELDS,
   type FormField,
+  type FormScope,
   type RuleFormState,
   TOUCHES,
   validateForm,
@@ -20,7 +21,7 @@ const NONE: Errors = {};
  * field once it has been changed ("required" waits until the field is left), every rule shows after a save
  * was tried, and what the server said shows until the field changes again.
  */
-export function useRuleForm(initial: RuleFormState, region: string) {
+export function useRuleForm(initial: RuleFormState, scope: FormScope) {
   const [state, setState] = useState(initial);
   const [schema, setSchema] = useState<typeof ruleInputSchema | null>(null);
   // The schema arrives a moment after the first paint (it is not needed to show the form).
@@ -39,8 +40,8 @@ export function useRuleForm(initial: RuleFormState, region: string) {
   const [serverErrors, setServerErrors] = useState<Errors>(NONE);
 
   const allErrors = useMemo(
-    () => (schema ? validateForm(schema, state, region) : null),
-    [schema, state, region],
+    () => (schema ? validateForm(schema, state, scope) : null),
+    [schema, state, scope],
   );
 
   const shown: Errors = {};

@@ -18,7 +18,7 @@ export function useRuleText() {
       schedule: t('scheduleText', {
         every: t(`every.${rule.every}`),
         zone: rule.timeZone,
-        settle: t(`settle.${settle.key}`, settle.values),
+        settle: t(`settleShort.${settle.key}`, settle.values),
       }),
       backfill: t('backfillText', { date: rule.backfillFrom }),
       groups: t('groupsCount', { count: stats.groups }),

@@ -70,7 +70,7 @@ export default async function CoveragePage({
         <CoverageView
           region={region}
           initial={overview}
-          initialSearch={apiSearch(region, shown, range)}
+          initialSearch={apiSearch(scope, shown, range)}
           serverNow={now}
           rules={rules.map((r) => ({ id: r.id, name: r.name }))}
           canAct={user !== null && roleAtLeast(user.role, 'operator')}
