@@ -132,6 +132,34 @@ type ParsedRule = ReturnType<typeof ruleInputSchema.parse>;
  * route that calls this; the accounts it may reach are checked here.
  */
 export async function saveRule(caller: Caller, input: unknown, id?: string): Promise<RuleSaveResult> {
+  const prepared = await prepareRule(caller, input, id);
+  if (!prepared.ok) return prepared;
+  try {
+    await writeRule(caller, prepared.data);
+  } catch (err) {
+    // Two admins saving the same new name at once: the unique index refuses the second.
+    if (isUniqueViolation(err))
+      return { ...fail('invalidInput'), fieldErrors: { name: ['rules.errors.nameTaken'] } };
+    throw err;
+  }
+  await afterRulesWritten([prepared.data]);
+  return { ok: true, data: prepared.data.rule };
+}
+
+export const isUniqueViolation = (err: unknown) =>
+  /unique|duplicate/i.test(err instanceof Error ? err.message : '');
+
+/** A rule checked (schema, name, accounts, preflight) and ready to write; nothing is written yet. */
+export type PreparedRule = { rule: Rule; before: Rule | null; targets: Scope[] };
+export type RulePrepareResult =
+  | { ok: true; data: PreparedRule }
+  | (ActionError & { preflight?: PreflightResult });
+
+/**
+ * Everything saveRule checks, without writing: rules as files (lib/rules/import.ts) check a whole file first and
+ * then write every rule in one transaction, so a file with one refused rule changes nothing.
+ */
+export async function prepareRule(caller: Caller, input: unknown, id?: string): Promise<RulePrepareResult> {
   const parsed = ruleInputSchema.safeParse(input);
   if (!parsed.success) return { ...fail('invalidInput'), fieldErrors: fieldErrorsOf(parsed.error) };
   const v = parsed.data;
@@ -203,67 +231,81 @@ export async function saveRule(caller: Caller, input: unknown, id?: string): Pro
     updatedAt: now,
     updatedBy: caller.name,
   };
-  try {
-    await transaction(async (db) => {
-      const columns = {
-        name: rule.name,
-        name_key: nameKey(rule.name),
-        region: rule.region,
-        definition: definitionOf(rule),
-        enabled: rule.enabled ? 1 : 0,
-        updated_at: now,
-        updated_by: caller.name,
-      };
-      if (before) {
-        await db.updateTable('rules').set(columns).where('id', '=', rule.id).execute();
-        // An earlier backfill start or another window length: walk the groups again from the start; the ledger
-        // and the history keep every covered window from being exported twice.
-        if (
-          backfillFrom < before.backfillFrom ||
-          rule.every !== before.every ||
-          rule.timeZone !== before.timeZone
-        )
-          await db
-            .updateTable('rule_groups')
-            .set({ next_start: null })
-            .where('rule_id', '=', rule.id)
-            .execute();
-        if (!rule.enabled && before.enabled) await withdrawQueued(rule.id);
-      } else {
+  return { ok: true, data: { rule, before, targets } };
+}
+
+/**
+ * Writes a prepared rule and its activity entry (`detail` adds to it, e.g. `{ via: 'import' }`). Inside an outer
+ * `transaction` it joins it. Call afterRulesWritten once the transaction committed.
+ */
+export async function writeRule(
+  caller: Caller,
+  { rule, before }: PreparedRule,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  const now = rule.updatedAt;
+  const { backfillFrom, region } = rule;
+  await transaction(async (db) => {
+    const columns = {
+      name: rule.name,
+      name_key: nameKey(rule.name),
+      region: rule.region,
+      definition: definitionOf(rule),
+      enabled: rule.enabled ? 1 : 0,
+      updated_at: now,
+      updated_by: caller.name,
+    };
+    if (before) {
+      await db.updateTable('rules').set(columns).where('id', '=', rule.id).execute();
+      // An earlier backfill start or another window length: walk the groups again from the start; the ledger
+      // and the history keep every covered window from being exported twice.
+      if (
+        backfillFrom < before.backfillFrom ||
+        rule.every !== before.every ||
+        rule.timeZone !== before.timeZone
+      )
         await db
-          .insertInto('rules')
-          .values({
-            id: rule.id,
-            ...columns,
-            account: DEFAULT_ACCOUNT,
-            created_at: now,
-            created_by: caller.name,
-          })
+          .updateTable('rule_groups')
+          .set({ next_start: null })
+          .where('rule_id', '=', rule.id)
           .execute();
-      }
-      await recordActivity(caller, {
-        action: before ? 'rule.update' : 'rule.create',
-        region,
-        target: rule.name,
-        outcome: 'ok',
-        detail: {
-          ruleId: rule.id,
-          bucket: rule.bucket,
-          every: rule.every,
-          ...(before ? { changed: changes(before, rule) } : {}),
-        },
-      });
+      if (!rule.enabled && before.enabled) await withdrawQueued(rule.id);
+    } else {
+      await db
+        .insertInto('rules')
+        .values({
+          id: rule.id,
+          ...columns,
+          account: DEFAULT_ACCOUNT,
+          created_at: now,
+          created_by: caller.name,
+        })
+        .execute();
+    }
+    await recordActivity(caller, {
+      action: before ? 'rule.update' : 'rule.create',
+      region,
+      target: rule.name,
+      outcome: 'ok',
+      detail: {
+        ruleId: rule.id,
+        bucket: rule.bucket,
+        every: rule.every,
+        ...(before ? { changed: changes(before, rule) } : {}),
+        ...detail,
+      },
     });
-  } catch (err) {
-    // Two admins saving the same new name at once: the unique index refuses the second.
-    if (/unique|duplicate/i.test(err instanceof Error ? err.message : ''))
-      return { ...fail('invalidInput'), fieldErrors: { name: ['rules.errors.nameTaken'] } };
-    throw err;
+  });
+}
+
+/** After the write committed: tags to read, and the scheduler looks at the enabled rules' accounts at once. */
+export async function afterRulesWritten(written: readonly PreparedRule[]): Promise<void> {
+  const accounts = new Set<string>();
+  for (const { rule, targets } of written) {
+    if ('tag' in rule.logGroups) await wantTags(rule.id, rule.updatedAt);
+    if (rule.enabled) for (const t of targets) accounts.add(t.account);
   }
-  if ('tag' in rule.logGroups) await wantTags(rule.id, now);
-  if (rule.enabled)
-    for (const account of new Set(targets.map((t) => t.account))) requestSchedulerRun(account);
-  return { ok: true, data: rule };
+  for (const account of accounts) requestSchedulerRun(account);
 }
 
 function changes(a: Rule, b: Rule): string[] {
@@ -350,12 +392,6 @@ export function ruleVisibleTo(rule: Pick<Rule, 'accounts'>, access: AccountAcces
   return rule.accounts.some((a) => access.includes(a));
 }
 
-/** A rule the caller may change: every account it runs in is one they may reach. */
-function ruleEditableBy(rule: Pick<Rule, 'accounts'>, access: AccountAccess | undefined): boolean {
-  if (access === undefined || access === '*') return true;
-  return rule.accounts !== '*' && rule.accounts.every((a) => access.includes(a));
-}
-
 /** The rule, when this caller may act on it (else as if it did not exist: no probing of other accounts). */
 async function ruleFor(caller: Caller, id: string, change: boolean): Promise<Rule | null> {
   const rule = await getRuleRow(id);
@@ -371,6 +407,26 @@ async function ruleAccounts(rule: Rule): Promise<string[]> {
 export async function deleteRule(caller: Caller, id: string): Promise<ActionResult<{ id: string }>> {
   const rule = await ruleFor(caller, id, true);
   if (!rule) return fail('ruleNotFound');
+  await removeRule(caller, rule);
+  return ok({ id });
+}
+
+/** A rule the caller may change (every account it runs in is one they may reach); rules as files use it too. */
+export function ruleEditableBy(rule: Pick<Rule, 'accounts'>, access: AccountAccess | undefined): boolean {
+  if (access === undefined || access === '*') return true;
+  return rule.accounts !== '*' && rule.accounts.every((a) => access.includes(a));
+}
+
+/**
+ * Deletes a rule the caller may change (checked by the caller of this) with its activity entry (`detail` adds
+ * to it); inside an outer `transaction` it joins it.
+ */
+export async function removeRule(
+  caller: Caller,
+  rule: Rule,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  const { id } = rule;
   await transaction(async (db) => {
     await withdrawQueued(id);
     // Jobs already in AWS finish as they are; the ledger and checkpoints go with the rule.
@@ -382,10 +438,9 @@ export async function deleteRule(caller: Caller, id: string): Promise<ActionResu
       region: rule.region,
       target: rule.name,
       outcome: 'ok',
-      detail: { ruleId: id },
+      detail: { ruleId: id, ...detail },
     });
   });
-  return ok({ id });
 }
 
 export async function setRuleEnabled(
