@@ -1,18 +1,17 @@
 import 'server-only';
 import type { Scope } from '@/lib/accounts/types';
-import { type HistoryEntry, isAtRisk, windowStates } from '@/lib/coverage/states';
 import { getDb } from '@/lib/db';
 import { historyFor } from '@/lib/export-tasks/history';
-import { isStatusCode } from '@/lib/export-tasks/status';
 import type { CachedGroup } from '@/lib/log-groups/cache';
 import { covers } from '@/lib/rules/intervals';
 import { exportableFrom } from '@/lib/rules/plan';
 import { DEFAULT_BEHIND_MINUTES } from '@/lib/rules/schema';
 import { bucketFor } from '@/lib/rules/store';
 import type { Rule, Window } from '@/lib/rules/types';
-import { backfillStart, DAY_MS, windowAt, windowsBetween } from '@/lib/rules/windows';
+import { raiseAtRisk } from './at-risk';
 import { closeEpisodes, openEpisodes, raiseAlert } from './outbox';
 import { scopedPath } from './raise';
+import { checkpointWindow, LEDGER_ROWS, type Member, membersOf, windowMemo } from './rule-groups';
 import { plural, rangeText } from './words';
 
 /**
@@ -22,12 +21,8 @@ import { plural, rangeText } from './words';
  * groups whose unfinished business is old enough to matter.
  */
 
-const AT_RISK_MS = 3 * DAY_MS;
-// Bounds per tick: a rule failing for weeks must not make one tick read or raise without end.
-const LEDGER_ROWS = 2_000;
 const MAX_NEW_AT_RISK = 500;
 
-type Member = { name: string; nextStart: number | null; seenAt: number };
 type Late = { group: string; window: Window };
 
 export type AlertsReport = { behind: number; atRisk: number };
@@ -90,26 +85,6 @@ export async function evaluateRuleAlerts(
   return report;
 }
 
-async function membersOf(scope: Scope, ruleId: string): Promise<Member[]> {
-  const db = await getDb();
-  const rows = await db
-    .selectFrom('rule_groups')
-    .select(['log_group', 'next_start', 'seen_at'])
-    .where('rule_id', '=', ruleId)
-    .where('account', '=', scope.account)
-    .where('region', '=', scope.region)
-    .where('matched', '=', 1)
-    .execute();
-  return rows.map((r) => ({ name: r.log_group, nextStart: r.next_start, seenAt: r.seen_at }));
-}
-
-/** The first window at or after the checkpoint that still holds something to export. */
-function checkpointWindow(rule: Rule, m: Member, group: CachedGroup, now: number): Window | null {
-  const first = m.nextStart ?? backfillStart(rule.backfillFrom, rule.timeZone) ?? rule.createdAt;
-  const floor = exportableFrom({ createdAt: group.createdAt, retentionDays: group.retentionDays }, now);
-  return windowAt(Math.max(first, floor), rule.every, rule.timeZone);
-}
-
 /**
  * When the rule became answerable for a window: when it was due (end + settle), but not before the rule was last
  * saved or resumed, nor before the group joined the rule (a new rule's backfill is not "behind" at birth).
@@ -134,11 +109,12 @@ async function lateWindows(
   const byName = new Map(members.map((m) => [m.name, m]));
   const late: Late[] = [];
   // Not yet enqueued: the checkpoint's window (the scheduler just ran; what it could not enqueue waits here).
+  const at = windowMemo(rule);
   for (const m of members) {
     const group = groups.get(m.name);
     if (!group || m.nextStart === null) continue;
-    const w = checkpointWindow(rule, m, group, now);
-    if (w && now - answerableFrom(rule, m, w) >= limit) late.push({ group: m.name, window: w });
+    const w = checkpointWindow(rule, m, group, now, at);
+    if (now - answerableFrom(rule, m, w) >= limit) late.push({ group: m.name, window: w });
   }
   // Enqueued and not completed: queued or running too long, failed, or cancelled.
   const db = await getDb();
@@ -212,119 +188,4 @@ async function raiseBehind(scope: Scope, rule: Rule, late: Late[], now: number):
     },
     now,
   );
-}
-
-/**
- * Gaps whose data retention deletes within 3 days: windows at or after the checkpoint that were never enqueued,
- * and windows whose job was cancelled, in groups with a retention. States come from coverage's own function.
- */
-async function raiseAtRisk(
-  scope: Scope,
-  rule: Rule,
-  members: Member[],
-  groups: Map<string, CachedGroup>,
-  now: number,
-  budget: number,
-): Promise<number> {
-  const db = await getDb();
-  const cancelled = await db
-    .selectFrom('queue_jobs as j')
-    .innerJoin('rule_windows as w', 'w.job_id', 'j.id')
-    .select(['w.log_group', 'w.window_start', 'w.window_end'])
-    .where('j.rule_id', '=', rule.id)
-    .where('j.account', '=', scope.account)
-    .where('j.region', '=', scope.region)
-    .where('j.state', '=', 'cancelled')
-    .orderBy('w.window_start', 'desc')
-    .limit(LEDGER_ROWS)
-    .execute();
-  const candidates = new Map<string, Window[]>();
-  const settleMs = rule.settleMinutes * 60_000;
-  for (const m of members) {
-    const group = groups.get(m.name);
-    if (!group || group.retentionDays === null) continue;
-    const edge = now - group.retentionDays * DAY_MS + AT_RISK_MS;
-    const first = checkpointWindow(rule, m, group, now);
-    if (!first || first.start >= edge) continue;
-    const windows = windowsBetween(first.start, Math.min(edge, now), rule.every, rule.timeZone, 2_000);
-    candidates.set(
-      m.name,
-      windows.filter((w) => w.end + settleMs <= now),
-    );
-  }
-  for (const c of cancelled) {
-    const group = groups.get(c.log_group);
-    if (!group || group.retentionDays === null || !members.some((m) => m.name === c.log_group)) continue;
-    if (c.window_start >= now - group.retentionDays * DAY_MS + AT_RISK_MS) continue;
-    const list = candidates.get(c.log_group) ?? [];
-    if (!list.some((w) => w.start === c.window_start))
-      list.push({ start: c.window_start, end: c.window_end });
-    candidates.set(c.log_group, list);
-  }
-  let raised = 0;
-  for (const [name, windows] of candidates) {
-    if (windows.length === 0 || raised >= budget) continue;
-    const group = groups.get(name);
-    if (!group) continue;
-    windows.sort((a, b) => a.start - b.start);
-    const states = windowStates({
-      windows,
-      ledger: await ledgerOf(scope, rule.id, name, windows),
-      history: await historyOf(scope, rule, name),
-      retentionDays: group.retentionDays,
-      createdAt: group.createdAt,
-      settleMs,
-      now,
-    });
-    for (const s of states) {
-      if (raised >= budget || !isAtRisk(s, group.retentionDays, now)) continue;
-      const deletedBy = s.window.start + (group.retentionDays ?? 0) * DAY_MS;
-      const fresh = await raiseAlert(
-        `data.atRisk:${rule.id}:${scope.account}:${scope.region}:${name}:${s.window.start}`,
-        {
-          event: 'data.atRisk',
-          at: now,
-          rule: { id: rule.id, name: rule.name },
-          account: scope.account,
-          region: scope.region,
-          logGroup: name,
-          window: s.window,
-          taskId: null,
-          message: `Logs of ${name} from ${rangeText(s.window.start, s.window.end)} are not archived, and the log group's retention (${plural(group.retentionDays ?? 0, 'day')}) starts deleting them around ${new Date(deletedBy).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-          path: scopedPath(`/coverage?rule=${rule.id}&state=gap`, scope),
-        },
-        now,
-      );
-      if (fresh) raised++;
-    }
-  }
-  return raised;
-}
-
-async function ledgerOf(scope: Scope, ruleId: string, group: string, windows: Window[]) {
-  const first = windows[0];
-  const last = windows.at(-1);
-  if (!first || !last) return [];
-  const db = await getDb();
-  const rows = await db
-    .selectFrom('rule_windows as w')
-    .innerJoin('queue_jobs as j', 'j.id', 'w.job_id')
-    .select(['w.window_start', 'j.state', 'j.task_id'])
-    .where('w.rule_id', '=', ruleId)
-    .where('w.account', '=', scope.account)
-    .where('w.region', '=', scope.region)
-    .where('w.log_group', '=', group)
-    .where('w.window_start', '>=', first.start)
-    .where('w.window_start', '<=', last.start)
-    .execute();
-  return rows.map((r) => ({ start: r.window_start, state: r.state, taskId: r.task_id }));
-}
-
-async function historyOf(scope: Scope, rule: Rule, group: string): Promise<HistoryEntry[]> {
-  return (await historyFor(scope, [group], bucketFor(rule, scope.region))).map((h) => ({
-    from: h.from,
-    to: h.to,
-    status: isStatusCode(h.status) ? h.status : 'UNKNOWN',
-    taskId: h.taskId,
-  }));
 }
