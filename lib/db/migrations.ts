@@ -361,4 +361,11 @@ export const migrations: Migration[] = [
      updated_by TEXT
    );`,
   },
+  {
+    name: 'recent export durations by account',
+    // Capacity (/coverage, polled) reads an account's latest completed exports: without this index each read
+    // sorted every completed job (about 180 ms with 75,000 of them, a year of 200 daily groups).
+    sqlite: 'CREATE INDEX queue_jobs_finished ON queue_jobs (account, state, finished_at);',
+    postgres: 'CREATE INDEX queue_jobs_finished ON queue_jobs (account, state, finished_at);',
+  },
 ];
