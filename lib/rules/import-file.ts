@@ -22,10 +22,10 @@ export type RuleFileEntry = Omit<RuleInput, 'region' | 'regions' | 'buckets'> & 
 
 /** Message keys of a file's own problems (a rule's are the rule schema's). */
 export const IE = {
-  notAFile: 'rules.import.errors.notAFile',
-  version: 'rules.import.errors.version',
-  tooMany: 'rules.import.errors.tooMany',
-  duplicateName: 'rules.import.errors.duplicateName',
+  notAFile: 'rules.errors.importNotAFile',
+  version: 'rules.errors.importVersion',
+  tooMany: 'rules.errors.importTooMany',
+  duplicateName: 'rules.errors.importDuplicateName',
 } as const;
 
 export type RulesFile = { version: typeof RULES_FILE_VERSION; rules: RuleFileEntry[] };
