@@ -67,7 +67,10 @@ test('an operator queues 2 log groups × 3 days from the wizard and watches /que
 
   // The activity log says who queued them, and that the queue launched each one for them.
   await page.goto('/activity?action=queue.enqueue');
-  const queued = page.getByTestId('activity-row').filter({ hasText: batchId });
+  // The entry links to its batch in the queue.
+  const queued = page
+    .getByTestId('activity-row')
+    .filter({ has: page.locator(`a[href="/queue?batch=${batchId}"]`) });
   await expect(queued).toContainText('operator');
   await expect(queued).toContainText('6 exports of /aws/lambda/orders-api, /ecs/checkout-service');
   await page.goto(`/activity?action=export.launch&q=${encodeURIComponent(names[0] ?? '')}`);

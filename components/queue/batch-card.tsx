@@ -43,8 +43,10 @@ export function BatchCard({
   useEffect(() => {
     if (highlight) ref.current?.scrollIntoView({ block: 'start' });
   }, [highlight]);
+  // An article, not a section: one person queues many batches under the same title, and named sections are
+  // landmarks, which must be told apart.
   return (
-    <section
+    <article
       ref={ref}
       aria-labelledby={`${id}-title`}
       data-testid="queue-batch"
@@ -161,6 +163,6 @@ export function BatchCard({
           ))}
         </ul>
       )}
-    </section>
+    </article>
   );
 }

@@ -41,7 +41,7 @@ export function RuleBatchCard({
     ['done', rule.done],
   ] as const;
   return (
-    <section
+    <article
       ref={ref}
       aria-labelledby={`${id}-title`}
       data-testid="queue-rule"
@@ -109,7 +109,7 @@ export function RuleBatchCard({
           </Button>
         ) : null}
       </div>
-    </section>
+    </article>
   );
 }
 
