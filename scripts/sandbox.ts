@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { optionsFromEnv } from '../emulator/env';
+import { EXPORTER_ROLE, SEED_ACCOUNTS } from '../emulator/seed-accounts';
 import { startEmulator } from '../emulator/server';
 import { upsertUser } from '../lib/auth/users-admin';
 import { dropNotice, QUIET_ENV, SANDBOX_USERS, sandboxServerEnv } from './sandbox-env';
@@ -84,6 +85,50 @@ function seedDemoRule(env: NodeJS.ProcessEnv): void {
   else console.error('The demo rule could not be created; the sandbox starts without it.');
 }
 
+/**
+ * The accounts file (LOGPORT_ACCOUNTS): the sandbox's own account is `default` (Logport's credentials; it holds the
+ * central archive buckets), and the emulator's seeded member accounts, prod in two Regions and staging, are
+ * reached through their role LogportExporter, which trusts the sandbox's account. Written once (an edit is kept);
+ * a LOGPORT_ACCOUNTS of the user's own wins, as LOGPORT_REGIONS does.
+ */
+function accountsFile(): string {
+  const own = process.env.LOGPORT_ACCOUNTS?.trim();
+  if (own) return own;
+  const file = path.join(dir, 'accounts.yaml');
+  if (existsSync(file)) return file;
+  const lines = [
+    "# Written by npm run sandbox: the emulator's member accounts, reached by assuming a role.",
+    'accounts:',
+  ];
+  for (const a of SEED_ACCOUNTS) {
+    lines.push(
+      `  - name: ${a.name}`,
+      `    id: "${a.accountId}"`,
+      `    roleArn: arn:aws:iam::${a.accountId}:role/${EXPORTER_ROLE}`,
+      `    regions: [${a.regions.join(', ')}]`,
+    );
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** A state saved before the member accounts existed has no roles for them: say how to get them. */
+async function warnIfNoMemberRoles(emulatorUrl: string): Promise<void> {
+  const first = SEED_ACCOUNTS[0];
+  if (!first) return;
+  try {
+    const res = await fetch(`${emulatorUrl}/_emulator/state?accountId=${first.accountId}`);
+    const state = (await res.json()) as { roles?: string[] };
+    if (state.roles?.includes(EXPORTER_ROLE)) return;
+  } catch {
+    return;
+  }
+  console.log(
+    `The saved sandbox state has no accounts ${SEED_ACCOUNTS.map((a) => a.name).join(' and ')} yet (it predates them): ` +
+      'they show as not reachable. Delete .data/sandbox to start over with them.',
+  );
+}
+
 /** Exits with one line naming the variable to change when a port is taken (LocalStack also uses 4566). */
 async function ensurePortFree(port: number, variable: string): Promise<void> {
   const free = await new Promise<boolean>((resolve) => {
@@ -133,6 +178,8 @@ async function main() {
     dataDir: dir,
     usersFile,
   });
+  env.LOGPORT_ACCOUNTS = accountsFile();
+  if (!fresh && !process.env.LOGPORT_ACCOUNTS) await warnIfNoMemberRoles(emulator.url);
   seedDemoRule(env);
   const server = spawn(
     process.execPath,
@@ -172,6 +219,7 @@ async function main() {
   console.log(`
   Logport sandbox is running: ${url}
   Local AWS (CloudWatch Logs, S3, STS): ${emulator.url}${fresh ? ' (seeded with sample data)' : ' (state kept in .data/sandbox)'}
+  Accounts: default (the sandbox's own, with the central archive buckets) and those in ${env.LOGPORT_ACCOUNTS}
 
   Sign in as admin, operator or viewer with the password: ${password}
   (set LOGPORT_SANDBOX_PASSWORD to choose it; delete .data/sandbox to start over)
