@@ -20,6 +20,11 @@ export type RuleFileEntry = Omit<RuleInput, 'region' | 'regions' | 'buckets'> & 
   behindAfterMinutes: number;
 };
 
+/** More rules than any team keeps by hand; the body limit caps the size as well. */
+export const MAX_IMPORT_RULES = 500;
+/** A file of 500 rules with long name lists: well above 64 KB, the limit of the app's own JSON forms. */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
 /** Message keys of a file's own problems (a rule's are the rule schema's). */
 export const IE = {
   notAFile: 'rules.errors.importNotAFile',

@@ -3,9 +3,10 @@ import * as z from 'zod/mini';
 import type { Caller } from '@/lib/auth/require-role';
 import { transaction } from '@/lib/db';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
-import type { PreflightResult } from '@/lib/preflight/types';
-import { type DiffSummary, diffRules, duplicateNames, summarize } from './import-diff';
-import { IE, RULES_FILE_VERSION, ruleNameKey, rulesFileText } from './import-file';
+import { diffRules, duplicateNames, summarize } from './import-diff';
+import { IE, MAX_IMPORT_RULES, RULES_FILE_VERSION, ruleNameKey, rulesFileText } from './import-file';
+import type { ImportError, ImportReport } from './import-types';
+
 import { type ParsedRuleInput, ruleInputSchema } from './schema';
 import {
   afterRulesWritten,
@@ -32,11 +33,6 @@ import { listRuleRows } from './store';
  * rule that also runs in an account they cannot reach is left alone).
  */
 
-/** More rules than any team keeps by hand; the body limit (IMPORT_MAX_BYTES) caps the size as well. */
-export const MAX_IMPORT_RULES = 500;
-/** A file of 500 rules with long name lists: well above 64 KB, the limit of the app's own JSON forms. */
-export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
-
 const requestSchema = z.strictObject({
   version: z.optional(z.literal(RULES_FILE_VERSION, { error: IE.version })),
   rules: z
@@ -45,26 +41,6 @@ const requestSchema = z.strictObject({
   deleteMissing: z._default(z.boolean({ error: 'wizard.errors.invalidValue' }), false),
   dryRun: z._default(z.boolean({ error: 'wizard.errors.invalidValue' }), false),
 });
-
-export type ImportError = {
-  /** The rule's place in the file, from 1. */
-  index: number;
-  /** The rule's name as written in the file (`#<index>` when it has none). */
-  name: string;
-  /** A key under `errors.` (invalidInput, preflightFailed, ruleNotFound…). */
-  error: string;
-  params?: Record<string, string | number>;
-  fieldErrors?: Record<string, string[]>;
-  preflight?: PreflightResult;
-};
-
-export type ImportReport = DiffSummary & {
-  deleteMissing: boolean;
-  dryRun: boolean;
-  /** The file's changes are in effect (written now, or nothing needed writing). */
-  applied: boolean;
-  errors: ImportError[];
-};
 
 export type ImportResult =
   | { ok: true; report: ImportReport }
@@ -180,7 +156,7 @@ export async function importRules(caller: Caller, body: unknown): Promise<Import
 }
 
 /** The rules file of every rule the caller may see. */
-export async function exportRulesFile(caller: Pick<Caller, 'accounts'>): Promise<string> {
+export async function exportRulesFile(caller: Caller): Promise<string> {
   const rules = (await listRuleRows()).filter((r) => ruleVisibleTo(r, caller.accounts));
   return rulesFileText(rules);
 }

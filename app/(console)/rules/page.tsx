@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ExportRulesButton } from '@/components/rules/export-rules-button';
+import { ImportRules } from '@/components/rules/import-rules';
 import { RuleList } from '@/components/rules/rule-list';
 import { buttonClass } from '@/components/ui/button';
 import { currentScope } from '@/lib/accounts/scope';
@@ -43,6 +45,9 @@ export default async function RulesPage({
           <Link href="/coverage" className={buttonClass('secondary')}>
             {t('toCoverage')}
           </Link>
+          {/* Rules as files (issue 13): the download for every role, the import for admins. */}
+          <ExportRulesButton />
+          {roles.canAdmin ? <ImportRules /> : null}
           {roles.canAdmin ? (
             <Link href="/rules/new" className={buttonClass('primary')}>
               {t('new')}

@@ -1,6 +1,7 @@
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
 import { readJsonBody, refuseUnsafeRequest } from '@/lib/http/guard';
-import { IMPORT_MAX_BYTES, importRules, reportError, reportStatus } from '@/lib/rules/import';
+import { importRules, reportError, reportStatus } from '@/lib/rules/import';
+import { IMPORT_MAX_BYTES } from '@/lib/rules/import-file';
 import { json } from '../respond';
 
 export const dynamic = 'force-dynamic';
