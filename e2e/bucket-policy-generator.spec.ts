@@ -481,6 +481,44 @@ test.describe('admin', () => {
     }
   });
 
+  test("a member account's export into the central archive: refused in plain words, the fix opens the archive on its owner", async ({
+    page,
+  }) => {
+    test.skip(!E2E.appEnv.LOGPORT_ACCOUNTS, 'the e2e server has no member accounts');
+    const bucket = 'central-archive-use2';
+    const res = await page.request.post('/api/preflight', {
+      data: {
+        account: 'staging',
+        region: E2E.region,
+        bucket,
+        prefix: 'org/staging',
+        logGroupNames: ['/aws/lambda/orders-api'],
+      },
+      headers: { Origin: E2E.appUrl },
+    });
+    const body = (await res.json()) as Preflight & {
+      checks: Array<{ code: string; params: Record<string, string> }>;
+    };
+    expect(body.ok).toBe(false);
+    const policy = body.checks.find((c) => c.id === 'policy');
+    expect(policy).toMatchObject({ verdict: 'fail', code: 'policyDeniesMember' });
+    expect(policy?.findings?.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['source-account-mismatch', 'caller-put-object-missing']),
+    );
+    // The fix: the generator on the bucket's owner (the default account), central archive, staging a member.
+    const ui = new PolicyGeneratorPage(page);
+    await page.goto(policy?.fix?.href ?? '');
+    await expect(ui.form.getByRole('radio', { name: /^Central archive/ })).toBeChecked();
+    await expect(ui.form.getByRole('checkbox', { name: /^staging · 222222222222/ })).toBeChecked();
+    await expect(ui.form.getByRole('checkbox', { name: /^prod · 111111111111/ })).toBeChecked();
+    await expect(ui.form.getByRole('checkbox', { name: /^default · / })).not.toBeChecked();
+    await expect(ui.bucketPolicyText).toContainText('"arn:aws:logs:us-east-2:222222222222:log-group:*"');
+    await expect(ui.bucketPolicyText).toContainText('"arn:aws:iam::222222222222:role/LogportExporter"');
+    await expect(
+      page.getByText('Logport reads and applies the policy with its account default'),
+    ).toBeVisible();
+  });
+
   test('the direct-call helper reaches the load action (so the refusals below can fail)', async ({
     page,
   }) => {

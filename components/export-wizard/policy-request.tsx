@@ -17,6 +17,10 @@ export type PolicyProblem = {
   account: string | null;
   /** What the check or AWS said, in the user's words (one sentence each). */
   why: string[];
+  /** The preflight's own link to the generator, when it gave one (it names the bucket owner's account). */
+  href?: string;
+  /** The bucket is another account's central archive: its statements serve every member, not this one alone. */
+  centralArchive?: boolean;
 };
 
 /**
@@ -26,7 +30,7 @@ export type PolicyProblem = {
  */
 export function PolicyFix({ access, problem }: { access: PolicyAccess; problem: PolicyProblem }) {
   const t = useTranslations('wizard');
-  const href = generatorHref(problem.bucket, problem.region, problem.account, problem.prefix);
+  const href = problem.href ?? generatorHref(problem.bucket, problem.region, problem.account, problem.prefix);
   if (access.canApplyPolicy) {
     return (
       <p className="mt-1">
@@ -46,7 +50,11 @@ function AdminRequest({ problem, href }: { problem: PolicyProblem; href: string 
   const [origin, setOrigin] = useState('');
   useEffect(() => setOrigin(window.location.origin), []);
   const { bucket, region, prefix, account } = problem;
-  const statements = texts && account ? texts.bucketStatements({ bucket, region, account, prefix }) : null;
+  // An archive's statements list every member: ones for this account alone would cut the others off when merged.
+  const statements =
+    texts && account && !problem.centralArchive
+      ? texts.bucketStatements({ bucket, region, account, prefix })
+      : null;
   const text = [
     t('subject', { bucket, region }),
     '',
@@ -56,7 +64,13 @@ function AdminRequest({ problem, href }: { problem: PolicyProblem; href: string 
     t('fixes', { bucket, region, prefix }),
     t('how', { bucket }),
     `${origin}${href}`,
-    ...(statements ? ['', statements] : account ? [] : ['', t('noAccount')]),
+    ...(problem.centralArchive
+      ? ['', t('centralArchive', { account: account ?? '' })]
+      : statements
+        ? ['', statements]
+        : account
+          ? []
+          : ['', t('noAccount')]),
   ].join('\n');
   return (
     <div

@@ -83,8 +83,11 @@ function CheckRow({ check, access }: { check: PreflightCheck; access: PolicyAcce
               bucket: fixTarget(check.fix.href).get('bucket') ?? '',
               region: fixTarget(check.fix.href).get('region') ?? '',
               prefix: fixTarget(check.fix.href).get('prefix') ?? 'exportedlogs',
-              account: fixTarget(check.fix.href).get('account') ?? access.account,
+              // `accountId` is the exporting account's id (`account` names the Logport account of the link).
+              account: fixTarget(check.fix.href).get('accountId') ?? access.account,
               why: [message, ...findings.map((f) => f.text)],
+              href: check.fix.href,
+              centralArchive: fixTarget(check.fix.href).get('scenario') === 'central-archive',
             }}
           />
         ) : check.fix && check.verdict !== 'pass' ? (
