@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { WebhooksSection } from '@/components/alerts/webhooks-section';
 import { LeasesSection } from '@/components/settings/leases-section';
 import { SessionsSection } from '@/components/settings/sessions-section';
+import { TokensSection } from '@/components/settings/tokens-section';
 import { ForbiddenNotice } from '@/components/ui/forbidden-notice';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
@@ -34,6 +35,7 @@ export default async function SettingsPage() {
         <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">{t('intro')}</p>
       </div>
       <SessionsSection />
+      <TokensSection />
       <WebhooksSection />
       <LeasesSection />
     </div>
