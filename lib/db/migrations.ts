@@ -368,4 +368,10 @@ export const migrations: Migration[] = [
     sqlite: 'CREATE INDEX queue_jobs_finished ON queue_jobs (account, state, finished_at);',
     postgres: 'CREATE INDEX queue_jobs_finished ON queue_jobs (account, state, finished_at);',
   },
+  {
+    name: 'the accounts a session may reach',
+    // Fixed at sign-in like the role (the users file's fourth field, an OIDC claim); null: every account.
+    sqlite: 'ALTER TABLE sessions ADD COLUMN accounts TEXT;',
+    postgres: 'ALTER TABLE sessions ADD COLUMN accounts TEXT;',
+  },
 ];
