@@ -87,6 +87,8 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);
+  // API tokens are for route handlers only (issue 13): pages and server actions are the browser's, cookie-only.
+  requestHeaders.delete('authorization');
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
   // `?account=&region=` in a page's URL wins (a shared link shows what its sender saw): the page reads it from

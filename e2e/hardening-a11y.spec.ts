@@ -25,6 +25,7 @@ const PAGES = [
   { name: 'queue', path: '/queue' },
   { name: 'activity', path: '/activity' },
   { name: 'settings', path: '/settings' },
+  { name: 'alerts', path: '/alerts' },
   { name: 'task details', path: 'DETAILS' },
   { name: 'not found', path: '/no-such-page' },
 ];

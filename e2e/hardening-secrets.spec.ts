@@ -82,6 +82,8 @@ const PAGES = [
   '/activity',
   // The sessions list: ids, addresses and browsers, never a token or a password hash.
   '/settings',
+  // The alerts' delivery log: webhook URLs (origins only for operators), never a webhook secret.
+  '/alerts',
 ];
 
 function apiRoutes(taskId: string): string[] {
@@ -96,6 +98,7 @@ function apiRoutes(taskId: string): string[] {
     `/api/buckets?region=${E2E.region}`,
     `/api/preflight?region=${E2E.region}&bucket=logport-exports&prefix=x&g=my-log-group`,
     '/api/queue',
+    '/api/alerts/webhooks',
     '/api/auth/session',
     '/api/auth/providers',
     '/api/auth/csrf',

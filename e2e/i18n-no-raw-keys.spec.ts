@@ -68,6 +68,8 @@ function pagesFor(role: TestRole, task: { completed: string; failed: string }): 
     '/activity',
     // Admins see the sessions; other roles the page's refusal.
     '/settings',
+    // Operators and admins read the delivery log; viewers the refusal.
+    '/alerts',
     `/bucket-policy?bucket=my-exported-logs&region=${E2E.region}&account=${E2E.accountId}&prefix=exports`,
     '/no-such-page',
   ];

@@ -153,6 +153,20 @@ const SAMPLES: Record<ActivityAction, Sample> = {
       errorParams: { status: 500 },
     },
   },
+  'token.create': {
+    ...base,
+    region: null,
+    action: 'token.create',
+    target: 'ci-deploy',
+    detail: { tokenId: '0123456789abcdef', role: 'operator', accounts: ['prod', 'staging'], expiresAt: T0 },
+  },
+  'token.revoke': {
+    ...base,
+    region: null,
+    action: 'token.revoke',
+    target: 'ci-deploy',
+    detail: { tokenId: '0123456789abcdef', role: 'operator' },
+  },
 };
 
 const RAW = /\b(activity|errors|common)\.[A-Za-z_]+|\{|\}|\b[a-z]+\.[a-z]+[A-Z][A-Za-z]*\b/;

@@ -215,6 +215,21 @@ export function describeActivity(entry: Entry, t: Translate, te: Translate, f: F
         push('what.webhookDelivered', { status: num(d.status) ?? 0, ms: num(d.durationMs) ?? 0 });
       break;
     }
+    case 'token.create':
+    case 'token.revoke': {
+      // Named by its name and public id; the token itself and its hash are never recorded.
+      const accounts = d.accounts === '*' ? t('what.tokenAllAccounts') : f.list(strings(d.accounts));
+      push('what.token', { name: target ?? '', id: safeId(d.tokenId) ?? '' });
+      if (entry.action === 'token.create') {
+        const expiresAt = num(d.expiresAt);
+        push('what.tokenGrants', {
+          role: str(d.role) ?? 'other',
+          accounts,
+          expires: expiresAt ? f.dateTime(expiresAt) : 'never',
+        });
+      }
+      break;
+    }
     default:
       nameLine(target);
   }

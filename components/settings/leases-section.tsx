@@ -48,7 +48,11 @@ export async function LeasesSection() {
                 return (
                   <tr key={l.name} className="border-t border-slate-200 dark:border-slate-800">
                     <td className="py-1.5 pr-4">
-                      {account ? t('leases.worker', { account }) : t('leases.other', { name: l.name })}
+                      {account
+                        ? t('leases.worker', { account })
+                        : l.name === 'alerts'
+                          ? t('leases.alerts')
+                          : t('leases.other', { name: l.name })}
                     </td>
                     <td className="py-1.5 pr-4 font-mono text-xs">
                       {l.owner}

@@ -26,6 +26,8 @@ export const ACTIVITY_ACTIONS = [
   'webhook.create',
   'webhook.delete',
   'webhook.test',
+  'token.create',
+  'token.revoke',
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];

@@ -185,6 +185,28 @@ const ALERTS_SQLITE = `CREATE TABLE webhooks (
 
 const ALERTS_POSTGRES = ALERTS_SQLITE.replace(/(_at) INTEGER/g, '$1 BIGINT');
 
+// API tokens (issue 13): `id` is the public part of the token (`lpt_<id>_<secret>`), found without scanning;
+// `token_hash` the SHA-256 of the whole token; `accounts` a JSON array of account names, or "*".
+const API_TOKENS_SQLITE = `CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     name_key TEXT NOT NULL,
+     token_hash TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+     accounts TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL,
+     expires_at INTEGER,
+     last_used_at INTEGER,
+     last_used_address TEXT,
+     revoked_at INTEGER,
+     revoked_by TEXT
+   );
+   CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens (name_key) WHERE revoked_at IS NULL;
+   CREATE INDEX api_tokens_created ON api_tokens (created_at);`;
+
+const API_TOKENS_POSTGRES = API_TOKENS_SQLITE.replace(/(_at) INTEGER/g, '$1 BIGINT');
+
 export const migrations: Migration[] = [
   {
     name: 'activity log',
@@ -367,6 +389,13 @@ export const migrations: Migration[] = [
     // sorted every completed job (about 180 ms with 75,000 of them, a year of 200 daily groups).
     sqlite: 'CREATE INDEX queue_jobs_finished ON queue_jobs (account, state, finished_at);',
     postgres: 'CREATE INDEX queue_jobs_finished ON queue_jobs (account, state, finished_at);',
+  },
+  {
+    name: 'API tokens',
+    // Tokens for scripts and CI (issue 13): only a SHA-256 of each token is kept. A name is unique among the
+    // tokens not revoked, so the activity log's `token:<name>` names one live token.
+    sqlite: API_TOKENS_SQLITE,
+    postgres: API_TOKENS_POSTGRES,
   },
   {
     name: 'the accounts a session may reach',

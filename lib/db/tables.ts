@@ -249,6 +249,27 @@ export type AlertAttemptTable = {
   duration_ms: number;
 };
 
+export type ApiTokenTable = {
+  /** The token's public part (`lpt_<id>_…`): finds the row without scanning; opens nothing on its own. */
+  id: string;
+  name: string;
+  /** The name lower-cased: unique among the tokens not revoked. */
+  name_key: string;
+  /** SHA-256 (hex) of the whole token; the token itself is never stored. */
+  token_hash: string;
+  role: 'viewer' | 'operator' | 'admin';
+  /** A JSON array of account names, or the JSON string "*" (every account). */
+  accounts: string;
+  created_at: number;
+  created_by: string;
+  expires_at: number | null;
+  /** Written at most once a minute per token (a polling script costs no write per call). */
+  last_used_at: number | null;
+  last_used_address: string | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+};
+
 export type Tables = {
   activity: ActivityTable;
   queue_batches: QueueBatchTable;
@@ -268,4 +289,5 @@ export type Tables = {
   alert_events: AlertEventTable;
   alert_deliveries: AlertDeliveryTable;
   alert_attempts: AlertAttemptTable;
+  api_tokens: ApiTokenTable;
 };

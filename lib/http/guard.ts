@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseAuthorization } from '@/lib/auth/tokens-format';
 import { isSameOrigin } from './origin';
 
 /**
@@ -9,9 +10,12 @@ import { isSameOrigin } from './origin';
  *  - a body larger than the handler's limit (413 `payloadTooLarge`), from its Content-Length; `readJsonBody` and
  *    `readBody` stop reading at the same limit when the length is not announced (chunked uploads).
  *
- * Tokens: when API tokens land, a request with `Authorization: Bearer …` carries no ambient credential, so it is
- * exempt from the Origin rule, and it must then be authenticated by its token only (never by a cookie that came
- * along). That branch belongs here, at the top of `refuseUnsafeRequest`, so every handler gets it at once.
+ * Tokens (issue 13): a request to a route handler with `Authorization: Bearer …` is exempt from the Origin rule:
+ * requireRole authenticates it by its token only, never by a cookie that came along (see lib/auth/
+ * tokens-request.ts), so it carries no ambient credential another site could borrow (and a browser cannot add
+ * that header to a cross-site request without a CORS preflight, which Logport never grants). The body cap
+ * still applies. Not exempt: next-auth's own posts (a form with a CSRF token; a token signs nobody in) and
+ * writes to pages (server actions, the browser's: the proxy drops the header there, so they stay cookie-only).
  */
 
 export const BODY_LIMITS = {
@@ -42,10 +46,23 @@ function isPlainRead(method: string): boolean {
   return method === 'GET' || method === 'HEAD';
 }
 
+/** A route handler's request that carries an API token (and so is authenticated by it alone). */
+function isTokenRequest(request: Request): boolean {
+  if (parseAuthorization(request.headers.get('authorization')).kind !== 'bearer') return false;
+  let pathname: string;
+  try {
+    pathname = new URL(request.url).pathname;
+  } catch {
+    return false;
+  }
+  return pathname.startsWith('/api/') && !pathname.startsWith('/api/auth/');
+}
+
 /** Null when the request may go on; otherwise the refusal to return as is. */
 export function refuseUnsafeRequest(request: Request, limits: { maxBodyBytes: number }): Response | null {
   if (isPlainRead(request.method)) return null;
-  if (!isSameOrigin(request.headers.get('origin'), request.headers)) return refusal('crossOrigin', 403);
+  if (!isTokenRequest(request) && !isSameOrigin(request.headers.get('origin'), request.headers))
+    return refusal('crossOrigin', 403);
   const length = request.headers.get('content-length');
   if (length !== null) {
     const bytes = Number(length);

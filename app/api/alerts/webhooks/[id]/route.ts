@@ -1,6 +1,6 @@
 import { deleteWebhook, listWebhooks, webhookDeliveries } from '@/lib/alerts/service';
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
-import { BODY_LIMITS, refuseUnsafeRequest } from '@/lib/http/guard';
+import { BODY_LIMITS, readBody, refuseUnsafeRequest } from '@/lib/http/guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,6 +25,9 @@ export async function DELETE(request: Request, { params }: Context) {
   if (unsafe) return unsafe;
   const auth = await requireRole('admin');
   if (!auth.ok) return refusalResponse(auth);
+  // A DELETE needs no body; one sent anyway is read only up to the limit (413 past it), never buffered whole.
+  const body = await readBody(request, BODY_LIMITS.json);
+  if (!body.ok) return body.response;
   const { id } = await params;
   const result = await deleteWebhook(auth.user, id);
   return result.ok ? json(result.data) : json({ error: result.error }, 404);
