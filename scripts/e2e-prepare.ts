@@ -11,6 +11,13 @@ async function main() {
   for (const role of ROLES_UNDER_TEST) {
     await upsertUser(E2E.usersFile, role, { role, password: E2E.password }, 'upsert');
   }
+  // An admin limited to one account (issue 16): every door refuses it for the others.
+  await upsertUser(
+    E2E.usersFile,
+    E2E.limitedUser,
+    { role: 'admin', password: E2E.password, accounts: ['staging'] },
+    'upsert',
+  );
   console.log(`e2e users ready in ${E2E.usersFile}, accounts in ${E2E.accountsFile}`);
 }
 

@@ -1,19 +1,24 @@
 import { createInterface } from 'node:readline';
+import type { AccountAccess } from '../lib/accounts/types';
 import { isRole, ROLES, type Role } from '../lib/auth/roles';
 import { readUsers, removeUser, upsertUser } from '../lib/auth/users-admin';
+import { formatAccountsField, parseAccountsField } from '../lib/auth/users-file';
 import { usersFilePath } from '../lib/config';
 
 const USAGE = `Manage Logport users (file: LOGPORT_USERS_FILE, default .data/users.txt)
 
-  npm run user -- add NAME --role viewer|operator|admin   add a user (asks for the password)
+  npm run user -- add NAME --role viewer|operator|admin [--accounts staging,prod]
+                                                        add a user (asks for the password); --accounts limits
+                                                        them to those accounts (default: every account)
   npm run user -- passwd NAME                           set a new password
   npm run user -- role NAME viewer|operator|admin       change the role
+  npm run user -- accounts NAME staging,prod|*          change the accounts the user may reach
   npm run user -- remove NAME                           remove a user
-  npm run user -- list                                  list users and roles
+  npm run user -- list                                  list users, roles and accounts
 
 The password is asked for on the terminal, or read from standard input with --password-stdin.
 A running Logport notices the change by itself: a new password, a new role or a removal ends all of
-that user's sessions at once (they sign in again, with the new role).`;
+that user's sessions at once (they sign in again, with the new role); so does a change of accounts.`;
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin || !process.stdin.isTTY) {
@@ -43,6 +48,12 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   return first;
 }
 
+function accountsArg(value: string | undefined): AccountAccess {
+  const access = value === undefined ? null : parseAccountsField(value);
+  if (access === null) throw new Error('accounts must be * or account names like staging,prod');
+  return access;
+}
+
 function roleArg(value: string | undefined): Role {
   if (!isRole(value)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
   return value;
@@ -53,12 +64,21 @@ async function main(argv: string[]) {
   const file = usersFilePath();
   const stdin = rest.includes('--password-stdin');
   const roleFlag = rest.indexOf('--role');
+  const accountsFlag = rest.indexOf('--accounts');
   switch (command) {
     case 'add': {
       if (!name) throw new Error('which user? npm run user -- add NAME --role ROLE');
       const role = roleArg(roleFlag >= 0 ? rest[roleFlag + 1] : undefined);
-      const user = await upsertUser(file, name, { role, password: await readPassword(stdin) }, 'add');
-      console.log(`Added ${user.name} (${user.role}) to ${file}`);
+      const accounts = accountsFlag >= 0 ? accountsArg(rest[accountsFlag + 1]) : '*';
+      const user = await upsertUser(
+        file,
+        name,
+        { role, accounts, password: await readPassword(stdin) },
+        'add',
+      );
+      console.log(
+        `Added ${user.name} (${user.role}, accounts ${formatAccountsField(user.accounts)}) to ${file}`,
+      );
       return;
     }
     case 'passwd': {
@@ -73,6 +93,14 @@ async function main(argv: string[]) {
       console.log(`${user.name} is now ${user.role}; their sessions end at once (they sign in again)`);
       return;
     }
+    case 'accounts': {
+      if (!name) throw new Error('which user? npm run user -- accounts NAME staging,prod|*');
+      const user = await upsertUser(file, name, { accounts: accountsArg(rest[0]) }, 'update');
+      console.log(
+        `${user.name} may now reach ${formatAccountsField(user.accounts)}; their sessions end at once (they sign in again)`,
+      );
+      return;
+    }
     case 'remove': {
       if (!name) throw new Error('which user? npm run user -- remove NAME');
       await removeUser(file, name);
@@ -82,7 +110,7 @@ async function main(argv: string[]) {
     case 'list': {
       const users = await readUsers(file);
       if (users.length === 0) console.log(`No users in ${file}`);
-      for (const u of users) console.log(`${u.name}\t${u.role}`);
+      for (const u of users) console.log(`${u.name}\t${u.role}\t${formatAccountsField(u.accounts)}`);
       return;
     }
     default:

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { pauseQueue, resumeQueue, setQueueOnFailure } from '@/app/(console)/queue/actions';
+import { useScope } from '@/components/shell/scope-context';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import type { QueueSettings } from '@/lib/queue/types';
@@ -13,33 +14,71 @@ export function QueueControls({
   settings,
   action,
   canChangeSettings,
+  canPauseAll = false,
 }: {
   settings: QueueSettings;
   action: ReturnType<typeof useQueueAction>;
   canChangeSettings: boolean;
+  /** Pausing every account at once: several accounts, and this user may reach them all. */
+  canPauseAll?: boolean;
 }) {
   const t = useTranslations('queue');
   const id = useId();
+  const { account } = useScope();
+  // Every account at once: offered when there are several and this user may reach them all.
+  const several = canPauseAll;
   return (
     <div className="flex flex-wrap items-end gap-3">
-      {settings.paused ? (
-        <Button
-          onClick={() => action.run(resumeQueue, () => t('done.resume'))}
-          disabled={action.pending}
-          data-testid="queue-resume"
-        >
-          {t('resume')}
-        </Button>
+      {settings.pausedAll ? (
+        <p className="basis-full text-sm text-amber-800 dark:text-amber-200" data-testid="queue-paused-all">
+          {t('pausedAll')}
+        </p>
+      ) : null}
+      {settings.pausedAccount || (settings.pausedAll && !canPauseAll) ? (
+        settings.pausedAccount ? (
+          <Button
+            onClick={() =>
+              action.run(
+                () => resumeQueue({ account }),
+                () => t('done.resume'),
+              )
+            }
+            disabled={action.pending}
+            data-testid="queue-resume"
+          >
+            {several ? t('resumeAccount', { account }) : t('resume')}
+          </Button>
+        ) : null
       ) : (
         <Button
           variant="secondary"
-          onClick={() => action.run(pauseQueue, () => t('done.pause'))}
+          onClick={() =>
+            action.run(
+              () => pauseQueue({ account }),
+              () => t('done.pause'),
+            )
+          }
           disabled={action.pending}
           data-testid="queue-pause"
         >
-          {t('pause')}
+          {several ? t('pauseAccount', { account }) : t('pause')}
         </Button>
       )}
+      {several ? (
+        <Button
+          variant="secondary"
+          onClick={() =>
+            action.run(
+              () => (settings.pausedAll ? resumeQueue({ all: true }) : pauseQueue({ all: true })),
+              () => t(settings.pausedAll ? 'done.resume' : 'done.pause'),
+            )
+          }
+          disabled={action.pending}
+          data-testid={settings.pausedAll ? 'queue-resume-all' : 'queue-pause-all'}
+        >
+          {settings.pausedAll ? t('resumeAll') : t('pauseAll')}
+        </Button>
+      ) : null}
       <div className="space-y-1">
         <label htmlFor={`${id}-on-failure`} className="block text-sm font-medium">
           {t('onFailure')}
@@ -52,7 +91,7 @@ export function QueueControls({
           aria-describedby={canChangeSettings ? undefined : `${id}-admins-only`}
           onChange={(e) =>
             action.run(
-              () => setQueueOnFailure({ onFailure: e.target.value }),
+              () => setQueueOnFailure({ onFailure: e.target.value, account }),
               () => t('done.onFailure'),
             )
           }

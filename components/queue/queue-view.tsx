@@ -9,6 +9,7 @@ import {
   retryQueueJob,
   retryRuleFailedJobs,
 } from '@/app/(console)/queue/actions';
+import { useScope } from '@/components/shell/scope-context';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -28,6 +29,7 @@ export function QueueView({
   initial,
   canAct,
   canChangeSettings = false,
+  canPauseAll = false,
   highlight = null,
   highlightJob = null,
 }: {
@@ -35,6 +37,8 @@ export function QueueView({
   canAct: boolean;
   /** Admins change the queue's settings; operators see them. */
   canChangeSettings?: boolean;
+  /** Several accounts, and this user may reach them all: "Pause all accounts" is offered. */
+  canPauseAll?: boolean;
   /** A batch to point at (`?batch=`): a person's batch or a rule's. */
   highlight?: string | null;
   /** A job to point at (`?job=`), inside the highlighted batch. */
@@ -42,8 +46,9 @@ export function QueueView({
 }) {
   const t = useTranslations('queue');
   const te = useTranslations('errors');
+  const { account } = useScope();
   const query = useQuery({
-    ...queueOptions(),
+    ...queueOptions(account),
     initialData: initial,
     initialDataUpdatedAt: initial.fetchedAt,
   });
@@ -88,7 +93,7 @@ export function QueueView({
   }
   function retryFailed(rule: RuleBatchSummary) {
     action.run(
-      () => retryRuleFailedJobs({ ruleId: rule.ruleId }),
+      () => retryRuleFailedJobs({ ruleId: rule.ruleId, account }),
       (data) => t('done.retryFailed', { count: data.retried, name: rule.ruleName ?? '' }),
     );
   }
@@ -126,7 +131,12 @@ export function QueueView({
           ) : null}
         </div>
         {canAct ? (
-          <QueueControls settings={snap.settings} action={action} canChangeSettings={canChangeSettings} />
+          <QueueControls
+            settings={snap.settings}
+            action={action}
+            canChangeSettings={canChangeSettings}
+            canPauseAll={canPauseAll}
+          />
         ) : null}
       </div>
 

@@ -26,6 +26,7 @@ export async function AppShell({
   accounts,
   scope,
   identity,
+  refusedAccount = null,
   children,
 }: {
   user: Caller;
@@ -33,6 +34,8 @@ export async function AppShell({
   accounts: ReadonlyArray<{ name: string; regions: readonly string[] }>;
   scope: Scope;
   identity: AwsIdentity;
+  /** An account the page's URL named that this user may not reach (the page shows `scope` instead). */
+  refusedAccount?: string | null;
   children: ReactNode;
 }) {
   const t = await getTranslations('shell');
@@ -90,6 +93,17 @@ export async function AppShell({
           </div>
         </header>
         <AwsStatusBanner initial={identity} />
+        {refusedAccount ? (
+          <div
+            role="alert"
+            data-testid="account-refused"
+            className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
+            <p className="mx-auto max-w-7xl">
+              {t('accountRefused', { account: refusedAccount, shown: scope.account })}
+            </p>
+          </div>
+        ) : null}
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
           {children}
         </main>

@@ -35,6 +35,8 @@ export const ROLES_UNDER_TEST = ['viewer', 'operator', 'admin'] as const;
 export type TestRole = (typeof ROLES_UNDER_TEST)[number];
 
 export const E2E = {
+  /** An admin who may reach only the account `staging` (users file: `…:staging`). */
+  limitedUser: 'stagingadmin',
   appPort,
   emulatorPort,
   appUrl: `http://127.0.0.1:${appPort}`,

@@ -83,6 +83,17 @@ export async function resolveScopeFrom(
   return { ok: true, scope: { account: name, region }, account };
 }
 
+/**
+ * The account a page's URL names that this user may not reach (or that does not exist), or null. The page then
+ * shows one the user may see, and says why (a link shared by someone with more access).
+ */
+export async function refusedUrlAccount(access?: AccountAccess): Promise<string | null> {
+  const [urlAccount] = ((await headers()).get(SCOPE_HEADER) ?? '|').split('|');
+  if (!urlAccount) return null;
+  const account = await getAccount(urlAccount);
+  return account && mayAccess(access, account.name) ? null : urlAccount;
+}
+
 /** The scope a page renders in (never refused: an unusable choice falls back to one the user may see). */
 export async function currentScope(access?: AccountAccess): Promise<Scope> {
   const result = await resolveScope({}, access);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql } from 'kysely';
+import type { AccountAccess } from '@/lib/accounts/types';
 import type { Caller } from '@/lib/auth/require-role';
 import { type Db, getDb } from '@/lib/db';
 import type { ActivityAction } from './actions';
@@ -65,6 +66,11 @@ export type ActivityFilter = {
   /** Entries older than this id (the page position). */
   before?: number;
   limit?: number;
+  /**
+   * What the reader may reach: entries of other accounts are left out (entries of no account — settings,
+   * sign-ins, changes to every account — stay). Absent or `*`: everything.
+   */
+  accounts?: AccountAccess;
 };
 
 type ActivityRow = Awaited<ReturnType<ReturnType<typeof selectFiltered>['execute']>>[number];
@@ -72,6 +78,11 @@ type ActivityRow = Awaited<ReturnType<ReturnType<typeof selectFiltered>['execute
 /** The filter as a query, newest first; shared by the page, the count and the CSV download. */
 function selectFiltered(db: Db, filter: ActivityFilter) {
   let query = db.selectFrom('activity').selectAll();
+  const access = filter.accounts;
+  if (access !== undefined && access !== '*')
+    query = query.where((eb) =>
+      eb.or([eb('account', 'is', null), ...(access.length ? [eb('account', 'in', [...access])] : [])]),
+    );
   if (filter.actor) query = query.where('actor', '=', filter.actor);
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.outcome) query = query.where('outcome', '=', filter.outcome);

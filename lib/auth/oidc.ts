@@ -1,3 +1,4 @@
+import { ACCOUNT_NAME, type AccountAccess } from '@/lib/accounts/types';
 import { isRole, type Role } from './roles';
 
 /** OpenID Connect settings, read only from the environment; absent issuer/client means OIDC is off. */
@@ -10,6 +11,8 @@ export type OidcConfig = {
   roleClaim: string;
   roleValues: Record<Role, string[]>;
   defaultRole: Role | null;
+  /** The claim naming the accounts a user may reach (null: every account). */
+  accountsClaim: string | null;
 };
 
 const list = (value: string | undefined) =>
@@ -36,6 +39,7 @@ export function oidcConfigFromEnv(env: Record<string, string | undefined> = proc
       viewer: list(env.LOGPORT_OIDC_VIEWER_VALUES),
     },
     defaultRole: isRole(defaultRole) ? defaultRole : null,
+    accountsClaim: env.LOGPORT_OIDC_ACCOUNTS_CLAIM?.trim() || null,
   };
 }
 
@@ -58,4 +62,20 @@ export function roleFromClaims(claims: Record<string, unknown>, config: OidcConf
     if (config.roleValues[role].some((v) => values.has(v))) return role;
   }
   return config.defaultRole;
+}
+
+/**
+ * The accounts a single sign-on user may reach: every account when no accounts claim is configured; otherwise
+ * the claim's values that are account names (`*` among them: every account). null when the claim names none:
+ * such a user is refused, as one without a role is, rather than shown an empty console.
+ */
+export function accountsFromClaims(
+  claims: Record<string, unknown>,
+  config: OidcConfig,
+): AccountAccess | null {
+  if (!config.accountsClaim) return '*';
+  const values = claimValues(claims, config.accountsClaim);
+  if (values.includes('*')) return '*';
+  const names = [...new Set(values.filter((v) => ACCOUNT_NAME.test(v)))];
+  return names.length > 0 ? names : null;
 }

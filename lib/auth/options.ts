@@ -1,9 +1,10 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import type { AccountAccess } from '@/lib/accounts/types';
 import { sessionMaxAge } from '@/lib/config';
 import { sameOriginUrl } from './callback-url';
-import { oidcConfigFromEnv, roleFromClaims } from './oidc';
+import { accountsFromClaims, oidcConfigFromEnv, roleFromClaims } from './oidc';
 import { verifyPassword } from './password';
 import { isRole, type Role } from './roles';
 import { forgetSession } from './session-check';
@@ -54,10 +55,13 @@ function providers(): NextAuthOptions['providers'] {
         const name = [profile.email, profile.preferred_username, profile.name, profile.sub].find(
           (v): v is string => typeof v === 'string' && v !== '',
         );
+        const accounts = accountsFromClaims(profile, oidc);
         return {
           id: String(profile.sub),
           name: name ?? 'unknown',
-          role: roleFromClaims(profile, oidc) ?? undefined,
+          // No accounts from the claim: no role either, so the sign-in is refused (see signIn below).
+          role: accounts === null ? undefined : (roleFromClaims(profile, oidc) ?? undefined),
+          accounts: accounts ?? [],
         };
       },
     });
@@ -94,6 +98,8 @@ export const authOptions: NextAuthOptions = {
           role,
           provider: account?.provider ?? 'unknown',
           ...(record && account?.provider === 'credentials' ? { user: record } : {}),
+          // The users file's fourth field, or the OIDC accounts claim: fixed for the session, like the role.
+          accounts: record?.accounts ?? (user as { accounts?: AccountAccess }).accounts ?? '*',
           clientAddress: context?.clientAddress ?? null,
           userAgent: context?.userAgent ?? null,
           maxAgeMs: sessionMaxAge() * 1000,

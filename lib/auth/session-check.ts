@@ -1,4 +1,5 @@
 import 'server-only';
+import type { AccountAccess } from '@/lib/accounts/types';
 import type { Role } from './roles';
 import {
   endStaleSessions,
@@ -22,7 +23,7 @@ import { type UsersSnapshot, usersFileSignature, usersSnapshot } from './users-s
  *    computed with another version of the file is not used. A role change is never served with the old role.
  * A session ended on another replica is refused there within the memory's few seconds.
  */
-export type SessionCaller = { name: string; role: Role };
+export type SessionCaller = { name: string; role: Role; accounts: AccountAccess };
 
 type Entry = { until: number; caller: SessionCaller | null; usersSignature: string };
 type State = {
@@ -79,7 +80,10 @@ async function verify(id: string, snapshot: UsersSnapshot, now: number) {
     }
   }
   await touchSession(session, now);
-  return { caller: { name: session.userName, role: session.role }, expiresAt: session.expiresAt };
+  return {
+    caller: { name: session.userName, role: session.role, accounts: session.accounts },
+    expiresAt: session.expiresAt,
+  };
 }
 
 async function maybePrune(now: number): Promise<void> {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import type { AccountAccess } from '@/lib/accounts/types';
 import { changed, getDb } from '@/lib/db';
 import type { Role } from './roles';
 import type { UserRecord } from './users-file';
@@ -10,7 +11,13 @@ import { userKey, userStamp } from './users-store';
  * name and role, for display); whether the session is still open is decided here, on every request (cached for
  * a few seconds, see session-check.ts).
  */
-export type EndReason = 'signedOut' | 'endedByAdmin' | 'roleChanged' | 'passwordChanged' | 'userRemoved';
+export type EndReason =
+  | 'signedOut'
+  | 'endedByAdmin'
+  | 'roleChanged'
+  | 'passwordChanged'
+  | 'accountsChanged'
+  | 'userRemoved';
 
 export type SessionInfo = {
   id: string;
@@ -26,6 +33,8 @@ export type SessionInfo = {
   endReason: string | null;
   /** For users-file sessions: the user's role and password at sign-in, as a digest (see userStamp). */
   userStamp: string | null;
+  /** The accounts this session may reach (fixed at sign-in, like the role). */
+  accounts: AccountAccess;
 };
 
 type Row = {
@@ -41,7 +50,24 @@ type Row = {
   user_agent: string | null;
   ended_at: number | null;
   end_reason: string | null;
+  accounts: string | null;
 };
+
+/** null (every account) or a JSON list of names. */
+function accountsOf(column: string | null): AccountAccess {
+  if (column === null) return '*';
+  try {
+    const names = JSON.parse(column) as unknown;
+    return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function sameAccess(a: AccountAccess, b: AccountAccess): boolean {
+  if (a === '*' || b === '*') return a === b;
+  return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+}
 
 function toInfo(r: Row): SessionInfo {
   return {
@@ -57,6 +83,7 @@ function toInfo(r: Row): SessionInfo {
     endedAt: r.ended_at,
     endReason: r.end_reason,
     userStamp: r.user_stamp,
+    accounts: accountsOf(r.accounts),
   };
 }
 
@@ -65,6 +92,8 @@ export async function createSession(input: {
   role: Role;
   provider: string;
   user?: UserRecord;
+  /** What the user may reach (users file, OIDC claim); every account when absent. */
+  accounts?: AccountAccess;
   clientAddress?: string | null;
   userAgent?: string | null;
   maxAgeMs: number;
@@ -90,6 +119,7 @@ export async function createSession(input: {
       ended_at: null,
       end_reason: null,
       ended_by: null,
+      accounts: (input.accounts ?? '*') === '*' ? null : JSON.stringify(input.accounts),
     })
     .execute();
   return id;
@@ -163,6 +193,7 @@ export function staleReason(session: SessionInfo, users: UserRecord[]): EndReaso
   const user = users.find((u) => u.name.toLowerCase() === userKey(session.userName));
   if (!user) return 'userRemoved';
   if (user.role !== session.role) return 'roleChanged';
+  if (!sameAccess(user.accounts, session.accounts)) return 'accountsChanged';
   if (userStamp(user) !== session.userStamp) return 'passwordChanged';
   return null;
 }

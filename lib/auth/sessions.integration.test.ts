@@ -43,7 +43,7 @@ beforeEach(async () => {
 describe('server-side sessions', () => {
   it('sign-in opens a session on the server, named in the token; sign-out ends it and the token stops working', async () => {
     const token = await signInForTest('alice', PASSWORD);
-    expect(await callerOf(token)).toEqual({ name: 'alice', role: 'admin' });
+    expect(await callerOf(token)).toEqual({ name: 'alice', role: 'admin', accounts: '*' });
     const session = await readSession(await sidOf(token));
     expect(session).toMatchObject({
       userName: 'alice',
@@ -71,16 +71,20 @@ describe('server-side sessions', () => {
       await signInForTest('bob', PASSWORD),
     ];
     // Remembered now: the next answers would come from memory if nothing noticed the change.
-    expect(await callerOf(a1)).toEqual({ name: 'alice', role: 'admin' });
-    expect(await callerOf(a2)).toEqual({ name: 'alice', role: 'admin' });
+    expect(await callerOf(a1)).toEqual({ name: 'alice', role: 'admin', accounts: '*' });
+    expect(await callerOf(a2)).toEqual({ name: 'alice', role: 'admin', accounts: '*' });
 
     await upsertUser(usersFile, 'alice', { role: 'viewer' }, 'update'); // npm run user -- role alice viewer
     expect(await callerOf(a1)).toBeNull();
     expect(await callerOf(a2)).toBeNull();
-    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator' });
+    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator', accounts: '*' });
     expect((await readSession(await sidOf(a2)))?.endReason).toBe('roleChanged');
     // Signing in again gives the new role.
-    expect(await callerOf(await signInForTest('alice', PASSWORD))).toEqual({ name: 'alice', role: 'viewer' });
+    expect(await callerOf(await signInForTest('alice', PASSWORD))).toEqual({
+      name: 'alice',
+      role: 'viewer',
+      accounts: '*',
+    });
   });
 
   it('the change is written for every session at once, even ones nobody is using (the admin’s list)', async () => {
@@ -90,7 +94,7 @@ describe('server-side sessions', () => {
     await callerOf(b1);
     await removeUser(usersFile, 'alice'); // npm run user -- remove alice
     // Only bob's session is used; alice's two are ended in the database all the same.
-    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator' });
+    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator', accounts: '*' });
     for (const token of [a1, a2])
       expect(await readSession(await sidOf(token))).toMatchObject({ endReason: 'userRemoved' });
     const open = (await listOpenSessions()).map((s) => s.userName);
@@ -98,9 +102,53 @@ describe('server-side sessions', () => {
     expect(open).toContain('bob');
   });
 
+  it('a user limited to some accounts carries them in the session; changing them ends the sessions', async () => {
+    await upsertUser(usersFile, 'bob', { accounts: ['staging'] }, 'update'); // npm run user -- accounts bob staging
+    const b1 = await signInForTest('bob', PASSWORD);
+    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator', accounts: ['staging'] });
+    await upsertUser(usersFile, 'bob', { accounts: ['staging', 'prod'] }, 'update');
+    expect(await callerOf(b1)).toBeNull();
+    expect((await readSession(await sidOf(b1)))?.endReason).toBe('accountsChanged');
+    const b2 = await signInForTest('bob', PASSWORD);
+    expect((await callerOf(b2))?.accounts).toEqual(['staging', 'prod']);
+  });
+
+  it('an OIDC user gets the accounts named by LOGPORT_OIDC_ACCOUNTS_CLAIM, and one with none is refused', async () => {
+    const { accountsFromClaims, oidcConfigFromEnv } = await import('./oidc');
+    const config = oidcConfigFromEnv({
+      LOGPORT_OIDC_ISSUER: 'https://idp.example',
+      LOGPORT_OIDC_CLIENT_ID: 'logport',
+      LOGPORT_OIDC_ACCOUNTS_CLAIM: 'custom.logport_accounts',
+    });
+    if (!config) throw new Error('no config');
+    expect(accountsFromClaims({ custom: { logport_accounts: ['staging', 'Not A Name'] } }, config)).toEqual([
+      'staging',
+    ]);
+    expect(accountsFromClaims({ custom: { logport_accounts: 'prod staging' } }, config)).toEqual([
+      'prod',
+      'staging',
+    ]);
+    expect(accountsFromClaims({ custom: { logport_accounts: ['*'] } }, config)).toBe('*');
+    expect(accountsFromClaims({}, config)).toBeNull();
+    expect(accountsFromClaims({}, { ...config, accountsClaim: null })).toBe('*');
+
+    const { authOptions } = await import('./options');
+    const sid = String(
+      (
+        await authOptions.callbacks!.jwt!({
+          token: { name: 'erin', sub: 'sub-9' },
+          user: { id: 'sub-9', name: 'erin', role: 'viewer', accounts: ['prod'] },
+          account: { provider: 'oidc', type: 'oauth', providerAccountId: 'sub-9' },
+          trigger: 'signIn',
+        } as never)
+      ).sid,
+    );
+    expect(await checkSession(sid)).toEqual({ name: 'erin', role: 'viewer', accounts: ['prod'] });
+  });
+
   it('a password change ends the user’s sessions', async () => {
     const a1 = await signInForTest('alice', PASSWORD);
-    expect(await callerOf(a1)).toEqual({ name: 'alice', role: 'admin' });
+    expect(await callerOf(a1)).toEqual({ name: 'alice', role: 'admin', accounts: '*' });
     await upsertUser(usersFile, 'alice', { password: 'another-password-2' }, 'update');
     expect(await callerOf(a1)).toBeNull();
     expect((await readSession(await sidOf(a1)))?.endReason).toBe('passwordChanged');
@@ -145,7 +193,7 @@ describe('server-side sessions', () => {
     expect(await endSession(await sidOf(b1), 'endedByAdmin', 'alice')).toBe(false);
     forgetAllSessions();
     expect(await callerOf(b1)).toBeNull();
-    expect(await callerOf(b2)).toEqual({ name: 'bob', role: 'operator' });
+    expect(await callerOf(b2)).toEqual({ name: 'bob', role: 'operator', accounts: '*' });
   });
 
   it('remembers a check a few seconds (the hot list route), then asks the database again', async () => {
@@ -208,7 +256,11 @@ describe('server-side sessions', () => {
       userAgent: 'Firefox 131 on macOS',
       userStamp: null,
     });
-    expect(await checkSession(String(token.sid))).toEqual({ name: 'carol@example.com', role: 'operator' });
+    expect(await checkSession(String(token.sid))).toEqual({
+      name: 'carol@example.com',
+      role: 'operator',
+      accounts: '*',
+    });
     // Later calls (no `user`: the session endpoint) keep the same session.
     const again = await callbacks.jwt!({ token } as never);
     expect(again.sid).toBe(token.sid);
@@ -221,9 +273,9 @@ describe('server-side sessions', () => {
       provider: 'oidc',
       maxAgeMs: 60_000,
     });
-    expect(await checkSession(sid)).toEqual({ name: 'carol@example.com', role: 'viewer' });
+    expect(await checkSession(sid)).toEqual({ name: 'carol@example.com', role: 'viewer', accounts: '*' });
     await removeUser(usersFile, 'bob');
-    expect(await checkSession(sid)).toEqual({ name: 'carol@example.com', role: 'viewer' });
+    expect(await checkSession(sid)).toEqual({ name: 'carol@example.com', role: 'viewer', accounts: '*' });
   });
 
   it('a missing or broken users file refuses password sessions but ends nothing (fixing it lets them back)', async () => {
@@ -234,6 +286,6 @@ describe('server-side sessions', () => {
     expect(await callerOf(b1)).toBeNull();
     expect((await readSession(await sidOf(b1)))?.endedAt).toBeNull();
     writeFileSync(usersFile, good);
-    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator' });
+    expect(await callerOf(b1)).toEqual({ name: 'bob', role: 'operator', accounts: '*' });
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { AccountAccess } from '@/lib/accounts/types';
 import { hashPassword } from './password';
 import type { Role } from './roles';
 import { formatUsersFile, parseUsersFile, USER_NAME_PATTERN, type UserRecord } from './users-file';
@@ -21,7 +22,7 @@ async function writeUsers(file: string, users: UserRecord[]): Promise<void> {
 export async function upsertUser(
   file: string,
   name: string,
-  changes: { role?: Role; password?: string },
+  changes: { role?: Role; password?: string; accounts?: AccountAccess },
   mode: 'add' | 'update' | 'upsert',
 ): Promise<UserRecord> {
   if (!USER_NAME_PATTERN.test(name))
@@ -42,6 +43,7 @@ export async function upsertUser(
     name: existing?.name ?? name,
     role: changes.role ?? existing?.role ?? 'viewer',
     hash: changes.password !== undefined ? await hashPassword(changes.password) : (existing?.hash ?? ''),
+    accounts: changes.accounts ?? existing?.accounts ?? '*',
   };
   if (index >= 0) users[index] = record;
   else users.push(record);

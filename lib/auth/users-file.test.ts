@@ -17,14 +17,29 @@ describe('users file', () => {
   it('parses users, skipping comments and blank lines', () => {
     const users = parseUsersFile(`# team\n\nalice:admin:${HASH}\n  bob:viewer:${HASH}  \r\n`);
     expect(users).toEqual([
-      { name: 'alice', role: 'admin', hash: HASH },
-      { name: 'bob', role: 'viewer', hash: HASH },
+      { name: 'alice', role: 'admin', hash: HASH, accounts: '*' },
+      { name: 'bob', role: 'viewer', hash: HASH, accounts: '*' },
     ]);
   });
 
   it('round-trips through format', () => {
-    const users = [{ name: 'carol@example.com', role: 'operator' as const, hash: HASH }];
-    expect(parseUsersFile(formatUsersFile(users))).toEqual(users);
+    const users = [
+      { name: 'carol@example.com', role: 'operator' as const, hash: HASH, accounts: '*' as const },
+      { name: 'dave', role: 'viewer' as const, hash: HASH, accounts: ['staging', 'prod'] },
+    ];
+    const text = formatUsersFile(users);
+    expect(parseUsersFile(text)).toEqual(users);
+    // A user who may reach every account is written as before (three fields): old readers keep working.
+    expect(text).toContain(`carol@example.com:operator:${HASH}\n`);
+    expect(text).toContain(`dave:viewer:${HASH}:staging,prod`);
+  });
+
+  it('reads a fourth field: the accounts a user may reach (* for every one)', () => {
+    const users = parseUsersFile(`bob:operator:${HASH}:staging\neve:viewer:${HASH}:*\n`);
+    expect(users.map((u) => u.accounts)).toEqual([['staging'], '*']);
+    expect(errorOf(`bob:operator:${HASH}:Prod!`).message).toContain('invalid accounts "Prod!"');
+    expect(errorOf(`bob:operator:${HASH}:`).message).toContain('invalid accounts');
+    expect(errorOf(`bob:operator:${HASH}:a:b`).message).toContain('expected "name:role:hash"');
   });
 
   it('names the line and the problem', () => {

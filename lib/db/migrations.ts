@@ -397,4 +397,13 @@ export const migrations: Migration[] = [
     sqlite: API_TOKENS_SQLITE,
     postgres: API_TOKENS_POSTGRES,
   },
+  {
+    name: 'the accounts a session may reach; rule counts per account',
+    // Fixed at sign-in like the role (the users file's fourth field, an OIDC claim); null: every account. The
+    // index keeps /queue's per-rule counts an index lookup when a rule runs in several accounts.
+    sqlite: `ALTER TABLE sessions ADD COLUMN accounts TEXT;
+   CREATE INDEX queue_jobs_rule_account ON queue_jobs (rule_id, account, state);`,
+    postgres: `ALTER TABLE sessions ADD COLUMN accounts TEXT;
+   CREATE INDEX queue_jobs_rule_account ON queue_jobs (rule_id, account, state);`,
+  },
 ];

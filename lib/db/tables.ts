@@ -179,9 +179,11 @@ export type SessionTable = {
   /** A short form of the browser's User-Agent ("Chrome 140 on Linux"). */
   user_agent: string | null;
   ended_at: number | null;
-  /** signedOut, endedByAdmin, roleChanged, passwordChanged, userRemoved. */
+  /** signedOut, endedByAdmin, roleChanged, passwordChanged, accountsChanged, userRemoved. */
   end_reason: string | null;
   ended_by: string | null;
+  /** JSON list of the account names this session may reach; null: every account. */
+  accounts: string | null;
 };
 
 export type SigninFailureTable = {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { mayAccess } from '@/lib/accounts/types';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import type { Caller } from '@/lib/auth/require-role';
@@ -33,7 +34,12 @@ export async function setPaused(
     await writeSettings({ paused }, caller.name, account);
     // Resume means now: jobs re-checked while paused do not wait out their pause-time delay.
     if (!paused) {
-      let q = db.updateTable('queue_jobs').set({ not_before: 0 }).where('state', '=', 'queued');
+      // Only jobs re-checked while paused: a job waiting out a backoff (AWS pushed back) keeps its wait.
+      let q = db
+        .updateTable('queue_jobs')
+        .set({ not_before: 0 })
+        .where('state', '=', 'queued')
+        .where('wait_reason', 'is', null);
       if (account) q = q.where('account', '=', account);
       await q.execute();
     }
@@ -67,8 +73,14 @@ export async function setOnFailure(
   return ok({ onFailure });
 }
 
-export async function cancelJob(caller: Caller, jobId: string): Promise<ActionResult<{ state: JobState }>> {
+/** A job this caller may act on: one of an account they may reach (others are as if they did not exist). */
+async function jobFor(caller: Caller, jobId: string) {
   const job = await getJob(jobId);
+  return job && mayAccess(caller.accounts, job.account) ? job : null;
+}
+
+export async function cancelJob(caller: Caller, jobId: string): Promise<ActionResult<{ state: JobState }>> {
+  const job = await jobFor(caller, jobId);
   if (!job) return fail('queueJobNotFound');
   if (!canCancel(job.state)) return fail('queueJobNotCancellable');
   const audit = (state: JobState, detail: Record<string, unknown> = {}) =>
@@ -145,7 +157,7 @@ function requeued(job: StoredJob, position: number): JobChange {
 
 /** A failed or cancelled job goes to the end of the queue; its old AWS task is never adopted as its own. */
 export async function retryJob(caller: Caller, jobId: string): Promise<ActionResult<{ state: JobState }>> {
-  const job = await getJob(jobId);
+  const job = await jobFor(caller, jobId);
   if (!job) return fail('queueJobNotFound');
   if (!canRetry(job.state)) return fail('queueJobNotRetryable');
   const moved = await transaction(async () => {
@@ -184,6 +196,13 @@ export async function cancelBatch(
     .executeTakeFirst();
   if (!batch) return fail('queueBatchNotFound');
   if (batch.rule_id) return fail('queueBatchIsRule');
+  // A batch runs in one account (its jobs say which).
+  const where = await db
+    .selectFrom('queue_jobs')
+    .select('account')
+    .where('batch_id', '=', batchId)
+    .executeTakeFirst();
+  if (!where || !mayAccess(caller.accounts, where.account)) return fail('queueBatchNotFound');
   const cancelled = await transaction(async (trx) => {
     const regions = await trx
       .selectFrom('queue_jobs')
@@ -242,7 +261,9 @@ export async function cancelBatch(
 export async function retryRuleFailed(
   caller: Caller,
   ruleId: string,
+  account: string,
 ): Promise<ActionResult<{ retried: number }>> {
+  if (!mayAccess(caller.accounts, account)) return fail('ruleNotFound');
   const db = await getDb();
   const rule = await db
     .selectFrom('rules')
@@ -257,6 +278,7 @@ export async function retryRuleFailed(
       .selectFrom('queue_jobs')
       .selectAll()
       .where('rule_id', '=', ruleId)
+      .where('account', '=', account)
       .where('state', '=', 'failed')
       .orderBy('position')
       .execute();
@@ -272,6 +294,7 @@ export async function retryRuleFailed(
     if (n > 0)
       await recordActivity(caller, {
         action: 'queue.retry',
+        account,
         region: rule.region,
         target: rule.name,
         outcome: 'ok',

@@ -108,7 +108,7 @@ describe('a rule’s batch on /queue', () => {
         .execute()
     ).map((r) => r.id);
     expect(failedIds).toHaveLength(5);
-    expect(await retryRuleFailed(alice, RULE_ID)).toEqual({ ok: true, data: { retried: 5 } });
+    expect(await retryRuleFailed(alice, RULE_ID, 'default')).toEqual({ ok: true, data: { retried: 5 } });
     const jobs = await Promise.all(failedIds.map((id) => getJob(id)));
     expect(jobs.map((j) => j?.state)).toEqual(Array(5).fill('queued'));
     const positions = jobs.map((j) => j?.position ?? 0);
@@ -122,12 +122,21 @@ describe('a rule’s batch on /queue', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ target: 'daily-archive', detail: { ruleId: RULE_ID, jobs: 5 } });
 
-    expect(await retryRuleFailed(alice, RULE_ID)).toMatchObject({ ok: false, error: 'queueNothingToRetry' });
-    expect(await retryRuleFailed(alice, 'f'.repeat(32))).toMatchObject({ ok: false, error: 'ruleNotFound' });
+    expect(await retryRuleFailed(alice, RULE_ID, 'default')).toMatchObject({
+      ok: false,
+      error: 'queueNothingToRetry',
+    });
+    expect(await retryRuleFailed(alice, 'f'.repeat(32), 'default')).toMatchObject({
+      ok: false,
+      error: 'ruleNotFound',
+    });
     const db = await getDb();
     await db.updateTable('rules').set({ enabled: 0 }).where('id', '=', RULE_ID).execute();
     await setState(failedIds.slice(0, 1), 'failed');
-    expect(await retryRuleFailed(alice, RULE_ID)).toMatchObject({ ok: false, error: 'ruleDisabled' });
+    expect(await retryRuleFailed(alice, RULE_ID, 'default')).toMatchObject({
+      ok: false,
+      error: 'ruleDisabled',
+    });
     await db.updateTable('rules').set({ enabled: 1 }).where('id', '=', RULE_ID).execute();
   });
 

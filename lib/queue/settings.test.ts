@@ -15,7 +15,11 @@ describe('queue settings per account', () => {
     expect(await readSettings('prod')).toMatchObject({ paused: true, pausedAccount: true, pausedAll: false });
     expect(await readSettings('staging')).toMatchObject({ paused: false, pausedAccount: false });
     await setPaused(ada, true);
-    expect(await readSettings('staging')).toMatchObject({ paused: true, pausedAll: true, pausedAccount: false });
+    expect(await readSettings('staging')).toMatchObject({
+      paused: true,
+      pausedAll: true,
+      pausedAccount: false,
+    });
     await setPaused(ada, false);
     expect(await readSettings('staging')).toMatchObject({ paused: false });
     // Resuming everything does not resume an account paused on its own.

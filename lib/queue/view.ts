@@ -1,4 +1,5 @@
 import 'server-only';
+import { DEFAULT_ACCOUNT } from '@/lib/accounts/types';
 import { type Db, getDb } from '@/lib/db';
 import { estimateRemainingMs } from './estimate';
 import { publicJob, readSettings, toJob } from './store';
@@ -15,19 +16,24 @@ const FAILED_RECENTLY_MS = 24 * 3_600_000;
  * estimate of the time left from how long recent exports took. A rule's jobs (thousands, over a year) are
  * counted in SQL and never loaded, so a poll stays cheap whatever the rules hold.
  */
-export async function queueSnapshot(): Promise<QueueSnapshot> {
+export async function queueSnapshot(
+  account: string = DEFAULT_ACCOUNT,
+  /** The rules that run in this account (lib/rules/service rulesInAccount); their batches are summarised. */
+  ruleIds?: readonly string[],
+): Promise<QueueSnapshot> {
   const db = await getDb();
   const now = Date.now();
   const [batches, rules, settings] = await Promise.all([
-    peopleBatches(db),
-    ruleBatches(db, now),
-    readSettings(),
+    peopleBatches(db, account),
+    ruleBatches(db, now, account, ruleIds),
+    readSettings(account),
   ]);
 
   // People's open jobs (few) counted here; rules' were counted per rule above.
   const counts = await db
     .selectFrom('queue_jobs')
     .select(['state', (eb) => eb.fn.countAll().as('n')])
+    .where('account', '=', account)
     .where('rule_id', 'is', null)
     .where('state', 'in', ACTIVE)
     .groupBy('state')
@@ -38,6 +44,7 @@ export async function queueSnapshot(): Promise<QueueSnapshot> {
     await db
       .selectFrom('queue_jobs')
       .select((eb) => eb('finished_at', '-', eb.ref('submitted_at')).as('ms'))
+      .where('account', '=', account)
       .where('state', '=', 'completed')
       .where('submitted_at', 'is not', null)
       .where('finished_at', 'is not', null)
@@ -48,6 +55,7 @@ export async function queueSnapshot(): Promise<QueueSnapshot> {
   const running = await db
     .selectFrom('queue_jobs')
     .select('submitted_at')
+    .where('account', '=', account)
     .where('state', '=', 'running')
     .limit(1)
     .executeTakeFirst();
@@ -69,12 +77,15 @@ export async function queueSnapshot(): Promise<QueueSnapshot> {
   };
 }
 
-/** People's batches with work left, plus the most recent ones, each with its jobs. */
-async function peopleBatches(db: Db): Promise<QueueBatch[]> {
+/** The account's batches people queued: those with work left plus the most recent ones, each with its jobs. */
+async function peopleBatches(db: Db, account: string): Promise<QueueBatch[]> {
+  // A batch runs in one account (enqueueJobs refuses a mix): its jobs say which.
+  const mine = db.selectFrom('queue_jobs').select('batch_id').where('account', '=', account);
   const batchRows = await db
     .selectFrom('queue_batches')
     .select(['id', 'created_at', 'created_by'])
     .where('rule_id', 'is', null)
+    .where('id', 'in', mine)
     .where((eb) =>
       eb.or([
         eb(
@@ -83,6 +94,7 @@ async function peopleBatches(db: Db): Promise<QueueBatch[]> {
           eb
             .selectFrom('queue_jobs')
             .select('batch_id')
+            .where('account', '=', account)
             .where('state', 'in', ACTIVE)
             .where('rule_id', 'is', null),
         ),
@@ -93,6 +105,7 @@ async function peopleBatches(db: Db): Promise<QueueBatch[]> {
             .selectFrom('queue_batches')
             .select('id')
             .where('rule_id', 'is', null)
+            .where('id', 'in', mine)
             .orderBy('created_at', 'desc')
             .limit(RECENT_BATCHES),
         ),
@@ -127,19 +140,23 @@ async function peopleBatches(db: Db): Promise<QueueBatch[]> {
 async function ruleBatches(
   db: Db,
   now: number,
+  account: string,
+  ruleIds: readonly string[] | undefined,
 ): Promise<{ summaries: RuleBatchSummary[]; open: Record<(typeof ACTIVE)[number], number> }> {
-  const batches = await db
+  const open = { queued: 0, submitting: 0, running: 0 };
+  if (ruleIds && ruleIds.length === 0) return { summaries: [], open };
+  let q = db
     .selectFrom('queue_batches as b')
     .leftJoin('rules as r', 'r.id', 'b.rule_id')
     .select(['b.id', 'b.rule_id', 'r.name', 'r.enabled'])
-    .where('b.rule_id', 'is not', null)
-    .orderBy('r.name')
-    .execute();
+    .where('b.rule_id', 'is not', null);
+  if (ruleIds) q = q.where('b.rule_id', 'in', [...ruleIds]);
+  const batches = await q.orderBy('r.name').execute();
   const summaries: RuleBatchSummary[] = [];
-  const open = { queued: 0, submitting: 0, running: 0 };
   for (const b of batches) {
     const ruleId = b.rule_id ?? '';
-    const jobs = db.selectFrom('queue_jobs').where('rule_id', '=', ruleId);
+    // A rule over several accounts: only this account's windows.
+    const jobs = db.selectFrom('queue_jobs').where('rule_id', '=', ruleId).where('account', '=', account);
     const count = (state: JobState, since?: number) => {
       let q = jobs.select((eb) => eb.fn.countAll().as('n')).where('state', '=', state);
       if (since !== undefined) q = q.where('finished_at', '>=', since);

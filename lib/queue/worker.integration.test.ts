@@ -276,7 +276,11 @@ describe('queue worker against the emulator', () => {
     const worker = new QueueWorker({ pollMs: 30, regions: REGIONS });
     expect(await worker.runUntilIdle(30_000)).toBe('paused');
     // The failing job's account pauses, not the whole queue.
-    expect(await readSettings('default')).toMatchObject({ paused: true, pausedAccount: true, updatedBy: 'queue' });
+    expect(await readSettings('default')).toMatchObject({
+      paused: true,
+      pausedAccount: true,
+      updatedBy: 'queue',
+    });
     expect(await readSettings()).toMatchObject({ paused: false });
     expect((await batchJobs(batchId)).map((j) => j.state)).toEqual(['failed', 'queued']);
     await writeSettings({ paused: false }, 'alice', 'default');

@@ -65,8 +65,8 @@ const NOT_LISTED_GRACE_MS = 60_000;
 // While following a task, poll sooner than pollMs at first: a short export's end is noticed within a fraction
 // of its run, so the account's one export slot idles as little as possible between exports; long ones settle
 // to pollMs.
-const FOLLOW_MIN_MS = 250;
-const FOLLOW_SHARE = 0.1;
+const FOLLOW_MIN_MS = 200;
+const FOLLOW_SHARE = 0.05;
 
 export class QueueWorker {
   readonly owner: string;

@@ -567,3 +567,11 @@ export async function listRules(filter: { scope?: Scope; access?: AccountAccess 
     };
   });
 }
+
+/** The rules that run in an account (in any of its Regions) that this caller may see: /queue summarises them. */
+export async function rulesInAccount(account: string, access?: AccountAccess): Promise<string[]> {
+  const accounts = await listAccounts();
+  return (await listRuleRows())
+    .filter((r) => ruleVisibleTo(r, access) && ruleTargets(r, accounts).some((t) => t.account === account))
+    .map((r) => r.id);
+}

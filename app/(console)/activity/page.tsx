@@ -47,6 +47,8 @@ export default async function ActivityPage({
     ...dateBounds(view, timeZone),
     before: view.before,
     limit: ACTIVITY_PAGE_SIZE + 1,
+    // A user limited to some accounts reads only theirs (and what concerns no account).
+    accounts: user.accounts,
   });
   const entries = rows.slice(0, ACTIVITY_PAGE_SIZE);
   const last = entries.at(-1);

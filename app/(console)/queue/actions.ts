@@ -1,8 +1,16 @@
 'use server';
 
+import { resolveScope } from '@/lib/accounts/scope';
+import type { AccountAccess } from '@/lib/accounts/types';
 import { type ActionResult, fail } from '@/lib/action-result';
 import { requireRole } from '@/lib/auth/require-role';
-import { batchIdInput, jobIdInput, onFailureInput, ruleIdInput } from '@/lib/queue/action-schemas';
+import {
+  batchIdInput,
+  jobIdInput,
+  onFailureInput,
+  pauseInput,
+  ruleIdInput,
+} from '@/lib/queue/action-schemas';
 import {
   cancelBatch,
   cancelJob,
@@ -25,16 +33,39 @@ async function guarded<T>(run: () => ActionResult<T> | Promise<ActionResult<T>>,
   }
 }
 
-export async function pauseQueue(): Promise<ActionResult<{ paused: boolean }>> {
-  const auth = await requireRole('operator');
-  if (!auth.ok) return auth;
-  return guarded(() => setPaused(auth.user, true), 'pauseQueue');
+/**
+ * Which queue a pause or resume is for: one account (the page's), or all of them, which only someone who may
+ * reach every account may do.
+ */
+async function pauseTarget(
+  input: unknown,
+  access: AccountAccess | undefined,
+): Promise<{ ok: true; account: string | undefined } | ReturnType<typeof fail>> {
+  const parsed = pauseInput.safeParse(input ?? {});
+  if (!parsed.success) return fail('invalidInput');
+  if (parsed.data.all) {
+    return access === undefined || access === '*'
+      ? { ok: true, account: undefined }
+      : fail('accountForbidden');
+  }
+  const where = await resolveScope({ account: parsed.data.account }, access);
+  return where.ok ? { ok: true, account: where.scope.account } : fail(where.error);
 }
 
-export async function resumeQueue(): Promise<ActionResult<{ paused: boolean }>> {
+export async function pauseQueue(input?: unknown): Promise<ActionResult<{ paused: boolean }>> {
   const auth = await requireRole('operator');
   if (!auth.ok) return auth;
-  return guarded(() => setPaused(auth.user, false), 'resumeQueue');
+  const target = await pauseTarget(input, auth.user.accounts);
+  if (!target.ok) return target;
+  return guarded(() => setPaused(auth.user, true, target.account), 'pauseQueue');
+}
+
+export async function resumeQueue(input?: unknown): Promise<ActionResult<{ paused: boolean }>> {
+  const auth = await requireRole('operator');
+  if (!auth.ok) return auth;
+  const target = await pauseTarget(input, auth.user.accounts);
+  if (!target.ok) return target;
+  return guarded(() => setPaused(auth.user, false, target.account), 'resumeQueue');
 }
 
 /** A setting, not an operation: admins only (the README's role rules). */
@@ -43,7 +74,12 @@ export async function setQueueOnFailure(input: unknown): Promise<ActionResult<{ 
   if (!auth.ok) return auth;
   const parsed = onFailureInput.safeParse(input);
   if (!parsed.success) return fail('invalidInput');
-  return guarded(() => setOnFailure(auth.user, parsed.data.onFailure), 'setQueueOnFailure');
+  const where = await resolveScope({ account: parsed.data.account }, auth.user.accounts);
+  if (!where.ok) return fail(where.error);
+  return guarded(
+    () => setOnFailure(auth.user, parsed.data.onFailure, where.scope.account),
+    'setQueueOnFailure',
+  );
 }
 
 export async function cancelQueueJob(input: unknown): Promise<ActionResult<{ state: JobState }>> {
@@ -79,5 +115,10 @@ export async function retryRuleFailedJobs(input: unknown): Promise<ActionResult<
   if (!auth.ok) return auth;
   const parsed = ruleIdInput.safeParse(input);
   if (!parsed.success) return fail('invalidInput');
-  return guarded(() => retryRuleFailed(auth.user, parsed.data.ruleId), 'retryRuleFailedJobs');
+  const where = await resolveScope({ account: parsed.data.account }, auth.user.accounts);
+  if (!where.ok) return fail(where.error);
+  return guarded(
+    () => retryRuleFailed(auth.user, parsed.data.ruleId, where.scope.account),
+    'retryRuleFailedJobs',
+  );
 }

@@ -2,10 +2,13 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { QueueView } from '@/components/queue/queue-view';
 import { buttonClass } from '@/components/ui/button';
+import { listAccounts } from '@/lib/accounts/registry';
+import { currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getJob } from '@/lib/queue/store';
 import { queueSnapshot } from '@/lib/queue/view';
+import { rulesInAccount } from '@/lib/rules/service';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,10 +31,15 @@ export default async function QueuePage({
       ? params.batch
       : null;
   const jobParam = typeof params.job === 'string' && /^[0-9a-f-]{36}$/.test(params.job) ? params.job : null;
-  const job = jobParam ? await getJob(jobParam) : null;
+  const { account } = await currentScope(user?.accounts);
+  // A job of another account (a link from the activity log) is not highlighted in this one's queue.
+  const found = jobParam ? await getJob(jobParam) : null;
+  const job = found && found.account === account ? found : null;
   const batch = job?.batchId ?? batchParam;
   const canAct = user !== null && roleAtLeast(user.role, 'operator');
   const canChangeSettings = user !== null && roleAtLeast(user.role, 'admin');
+  const everyAccount = user?.accounts === undefined || user.accounts === '*';
+  const canPauseAll = canAct && everyAccount && (await listAccounts()).length > 1;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -46,9 +54,10 @@ export default async function QueuePage({
         ) : null}
       </div>
       <QueueView
-        initial={await queueSnapshot()}
+        initial={await queueSnapshot(account, await rulesInAccount(account, user?.accounts))}
         canAct={canAct}
         canChangeSettings={canChangeSettings}
+        canPauseAll={canPauseAll}
         highlight={batch}
         highlightJob={job?.id ?? null}
       />

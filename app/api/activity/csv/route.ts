@@ -38,6 +38,7 @@ export async function GET(request: Request) {
       outcome: view.outcome,
       text: view.q,
       ...dateBounds(view, timeZone),
+      accounts: auth.user.accounts,
     };
     const total = await countActivity(filter, ACTIVITY_CSV_MAX + 1);
     const header = csvRow([
