@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
-import { DEFAULT_SETTLE_MINUTES, isValidDate, MAX_RULE_NAMES, R, ruleInputSchema } from './schema';
+import {
+  DEFAULT_BEHIND_MINUTES,
+  DEFAULT_SETTLE_MINUTES,
+  isValidDate,
+  MAX_RULE_NAMES,
+  R,
+  ruleInputSchema,
+} from './schema';
 import { DEFAULT_TEMPLATE } from './template';
 
 const valid = {
@@ -72,6 +79,15 @@ describe('defaults', () => {
     expect(r.data).not.toHaveProperty('region');
     expect(r.data).not.toHaveProperty('backfillFrom');
     expect(DEFAULT_SETTLE_MINUTES).toBe(720);
+  });
+
+  it('takes behindAfterMinutes from 15 minutes to 30 days, absent meaning the store default (6 h)', () => {
+    expect(parse(withField('behindAfterMinutes', 90)).data?.behindAfterMinutes).toBe(90);
+    for (const bad of [14, 43_201, 1.5, '90'])
+      expect(errorsOf(withField('behindAfterMinutes', bad)), String(bad)).toEqual({
+        behindAfterMinutes: [R.behindInvalid],
+      });
+    expect(DEFAULT_BEHIND_MINUTES).toBe(360);
   });
 
   it('reads an empty template as the default one and trims names and templates', () => {

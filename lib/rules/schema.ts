@@ -32,7 +32,7 @@ export const R = {
   templateInvalid: 'rules.errors.templateInvalid',
   accountInvalid: 'rules.errors.accountInvalid',
   regionOrRegions: 'rules.errors.regionOrRegions',
-  behindInvalid: 'alerts.errors.behindInvalid',
+  behindInvalid: 'rules.errors.behindInvalid',
 } as const;
 
 export const MAX_RULE_NAMES = 1000;
@@ -162,14 +162,14 @@ export const ruleInputSchema = z
       DEFAULT_SETTLE_MINUTES,
     ),
     backfillFrom: z.optional(z.string().check(z.refine(isValidDate, { error: R.backfillInvalid }))),
-    behindAfterMinutes: z._default(
+    // Optional: absent, the store keeps DEFAULT_BEHIND_MINUTES (lib/rules/store.ts).
+    behindAfterMinutes: z.optional(
       z
         .int({ error: R.behindInvalid })
         .check(
           z.gte(MIN_BEHIND_MINUTES, { error: R.behindInvalid }),
           z.lte(MAX_BEHIND_MINUTES, { error: R.behindInvalid }),
         ),
-      DEFAULT_BEHIND_MINUTES,
     ),
     enabled: z._default(z.boolean({ error: WIZARD.invalidValue }), true),
   })

@@ -14,7 +14,7 @@ import { cachedGroups, refreshTags, syncLogGroups } from '@/lib/log-groups/cache
 import { runPreflight } from '@/lib/preflight';
 import type { PreflightResult } from '@/lib/preflight/types';
 import { requestSchedulerRun } from './run';
-import { ruleInputSchema } from './schema';
+import { DEFAULT_BEHIND_MINUTES, ruleInputSchema } from './schema';
 import { selectGroups } from './select';
 import {
   definitionOf,
@@ -224,7 +224,7 @@ export async function prepareRule(caller: Caller, input: unknown, id?: string): 
     timeZone: v.timeZone,
     settleMinutes: v.settleMinutes,
     backfillFrom,
-    behindAfterMinutes: v.behindAfterMinutes,
+    behindAfterMinutes: v.behindAfterMinutes ?? DEFAULT_BEHIND_MINUTES,
     enabled: v.enabled,
     createdAt: before?.createdAt ?? now,
     createdBy: before?.createdBy ?? caller.name,
