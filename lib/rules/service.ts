@@ -513,10 +513,13 @@ const EMPTY_STATS: RuleStats = {
   lastTickAt: null,
 };
 
-/** The rules with what the list shows beside each: matched groups, the queue's counts, the last archive. */
-export async function listRules(filter: { scope?: Scope; access?: AccountAccess } = {}): Promise<RuleView[]> {
+/**
+ * The rules a caller may see, those working in `scope` when given: no counts (the coverage page's rule filter
+ * needs names only, and counting a year of jobs per rule is what makes listRules cost).
+ */
+export async function visibleRules(filter: { scope?: Scope; access?: AccountAccess } = {}): Promise<Rule[]> {
   const accounts = await listAccounts();
-  const rules = (await listRuleRows()).filter(
+  return (await listRuleRows()).filter(
     (r) =>
       ruleVisibleTo(r, filter.access) &&
       (!filter.scope ||
@@ -524,6 +527,11 @@ export async function listRules(filter: { scope?: Scope; access?: AccountAccess 
           (t) => t.account === filter.scope?.account && t.region === filter.scope.region,
         )),
   );
+}
+
+/** The rules with what the list shows beside each: matched groups, the queue's counts, the last archive. */
+export async function listRules(filter: { scope?: Scope; access?: AccountAccess } = {}): Promise<RuleView[]> {
+  const rules = await visibleRules(filter);
   if (rules.length === 0) return [];
   const db = await getDb();
   const ids = rules.map((r) => r.id);
