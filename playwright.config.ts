@@ -4,7 +4,8 @@ import { E2E } from './e2e/support/env';
 /**
  * End-to-end tests: Debian's Chromium against a production build (`next build` runs before this, see
  * `npm run test:e2e`) and the seeded emulator, both started here. One worker: the tests share one emulator
- * account, where AWS allows a single active export at a time.
+ * account, where AWS allows a single active export at a time. `scripts/e2e.mjs` runs two such stacks side by
+ * side (E2E_APP_PORT and E2E_EMULATOR_PORT apart, each with its own data folder, reports and results).
  */
 export default defineConfig({
   testDir: './e2e',
@@ -15,7 +16,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env.CI),
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  reporter: process.env.CI
+    ? [['list'], ['html', { open: 'never', outputFolder: `playwright-report/${E2E.appPort}` }]]
+    : [['list']],
   use: {
     baseURL: E2E.appUrl,
     trace: 'retain-on-failure',

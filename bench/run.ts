@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { run as accountsPage } from './accounts-page';
 import { run as callBudget } from './call-budget';
 import { run as coveragePage } from './coverage-page';
 import { run as emulatorThroughput } from './emulator-throughput';
@@ -37,6 +38,7 @@ async function main() {
     if (want('calls')) record(await callBudget(stack));
     if (want('log-groups')) record(await logGroupSearch(stack));
     if (want('coverage')) record(await coveragePage(stack));
+    if (want('accounts')) record(await accountsPage(stack));
     // Last: it leaves 20,000 tasks in the emulator.
     if (want('scroll')) record(await historyScroll(stack));
   } finally {

@@ -45,10 +45,16 @@ test.describe('activity as an admin', () => {
   }) => {
     await page.goto('/queue');
     const select = page.getByLabel('When an export fails');
+    // Each save's answer awaited: the first one's "Setting saved." is still shown while the second is sent.
+    const saved = () =>
+      page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action']);
+    let answer = saved();
     await select.selectOption('pause');
+    await answer;
     await expect(page.getByText('Setting saved.')).toBeVisible();
+    answer = saved();
     await select.selectOption('continue');
-    await expect(page.getByText('Setting saved.').first()).toBeVisible();
+    await answer;
 
     await page.goto('/activity?action=settings.change');
     const rows = page.getByTestId('activity-row');

@@ -4,6 +4,7 @@ import { apiSignIn, apiSignOut, sessionCookies } from './support/api-session';
 import { type Door, findDoors, isPublic, isWrite, type Role } from './support/doors';
 import { E2E } from './support/env';
 import { actionResult, findServerAction } from './support/server-actions';
+import { bearer, expireToken, makeToken, revokeMadeToken } from './support/tokens';
 
 const ORDER: Role[] = ['viewer', 'operator', 'admin'];
 const doors = findDoors();
@@ -40,11 +41,12 @@ async function knock(
   ctx: APIRequestContext,
   door: Door,
   origin: string | null = E2E.appUrl,
+  extra: Record<string, string> = {},
 ): Promise<{ status: number; error: string | null }> {
   if (door.kind === 'route') {
     const res = await ctx.fetch(door.path ?? '/', {
       method: door.name,
-      headers: origin ? { Origin: origin } : {},
+      headers: { ...(origin ? { Origin: origin } : {}), ...extra },
       failOnStatusCode: false,
       maxRedirects: 0,
     });
@@ -57,6 +59,7 @@ async function knock(
       'Content-Type': 'text/plain;charset=UTF-8',
       Accept: 'text/x-component',
       ...(origin ? { Origin: origin } : {}),
+      ...extra,
     },
     data: JSON.stringify([{}]),
     failOnStatusCode: false,
@@ -245,5 +248,119 @@ test.describe('every door is locked', () => {
     expect(errorOf(await res.text())).toBe('payloadTooLarge');
     expect(await awsCalls()).toBe(before);
     await ctx.dispose();
+  });
+
+  test.describe('with API tokens (issue 13)', () => {
+    const stamp = Date.now().toString(36);
+    const tokens = { viewer: '', admin: '', revoked: '', expired: '' };
+    let adminId = '';
+
+    test.beforeAll(async () => {
+      tokens.viewer = (await makeToken({ name: `doors-viewer-${stamp}`, role: 'viewer' })).token;
+      const admin = await makeToken({ name: `doors-admin-${stamp}`, role: 'admin' });
+      tokens.admin = admin.token;
+      adminId = admin.id;
+      const revoked = await makeToken({ name: `doors-revoked-${stamp}`, role: 'admin' });
+      await revokeMadeToken(revoked.id);
+      tokens.revoked = revoked.token;
+      const expired = await makeToken({ name: `doors-expired-${stamp}`, role: 'admin', expiresInDays: 1 });
+      expireToken(expired.id);
+      tokens.expired = expired.token;
+    });
+
+    test.afterAll(async () => {
+      if (adminId) await revokeMadeToken(adminId);
+    });
+
+    test('a viewer token is refused (403) by every route that needs more, from any Origin, and AWS is never touched', async () => {
+      const ctx = await contextFor('anonymous');
+      const before = await awsCalls();
+      const failures: string[] = [];
+      let knocked = 0;
+      for (const door of doors) {
+        if (door.kind !== 'route' || isPublic(door) || !door.role || door.role === 'viewer') continue;
+        // A token carries no ambient credential: another site's Origin (or none) is not what refuses it.
+        for (const origin of [E2E.appUrl, FOREIGN, null]) {
+          knocked += 1;
+          const { status, error } = await knock(ctx, door, origin, bearer(tokens.viewer));
+          if (status !== 403 || error !== 'forbidden')
+            failures.push(`viewer token → ${door.file} ${door.name} from ${origin}: HTTP ${status} ${error}`);
+        }
+      }
+      expect(knocked).toBeGreaterThan(5);
+      expect(failures).toEqual([]);
+      expect(await awsCalls()).toBe(before);
+      await ctx.dispose();
+    });
+
+    test('a revoked and an expired token are refused (401) by every route, even with an admin session along, and AWS is never touched', async () => {
+      // The admin's cookie comes along: the token alone decides, so nothing may fall back to the session.
+      const ctx = await contextFor('admin');
+      const before = await awsCalls();
+      const failures: string[] = [];
+      let knocked = 0;
+      for (const [kind, token] of [
+        ['revoked', tokens.revoked],
+        ['expired', tokens.expired],
+        ['malformed', 'lpt_not-a-token'],
+      ] as const) {
+        for (const door of doors) {
+          if (door.kind !== 'route' || isPublic(door) || !door.role) continue;
+          knocked += 1;
+          const { status, error } = await knock(ctx, door, FOREIGN, bearer(token));
+          if (status !== 401 || error !== 'unauthenticated')
+            failures.push(`${kind} token → ${door.file} ${door.name}: HTTP ${status} ${error}, expected 401`);
+        }
+      }
+      expect(knocked).toBeGreaterThan(15);
+      expect(failures).toEqual([]);
+      expect(await awsCalls()).toBe(before);
+      await ctx.dispose();
+    });
+
+    test('server actions ignore Bearer tokens: alone they open nothing, and an admin token does not lift a viewer session', async () => {
+      const anonymous = await contextFor('anonymous');
+      const viewer = await contextFor('viewer');
+      const before = await awsCalls();
+      const failures: string[] = [];
+      for (const door of doors) {
+        if (door.kind !== 'action' || isPublic(door) || !door.role) continue;
+        // An admin's token and no cookie: anonymous (the proxy sends it to sign-in, or the action refuses).
+        const alone = await knock(anonymous, door, E2E.appUrl, bearer(tokens.admin));
+        if (!((alone.status >= 300 && alone.status < 400) || alone.error === 'unauthenticated'))
+          failures.push(`admin token alone → ${door.file} ${door.name}: HTTP ${alone.status} ${alone.error}`);
+        if (door.role === 'viewer') continue;
+        // A viewer's session with an admin's token: still the viewer.
+        const lifted = await knock(viewer, door, E2E.appUrl, bearer(tokens.admin));
+        if (lifted.error !== 'forbidden')
+          failures.push(
+            `viewer session + admin token → ${door.file} ${door.name}: HTTP ${lifted.status} ${lifted.error}`,
+          );
+      }
+      expect(failures).toEqual([]);
+      expect(await awsCalls()).toBe(before);
+      await anonymous.dispose();
+      await viewer.dispose();
+    });
+
+    test('every non-GET route keeps its body cap for a token', async () => {
+      const ctx = await contextFor('anonymous');
+      const failures: string[] = [];
+      for (const door of doors.filter(isWrite)) {
+        if (isPublic(door)) continue;
+        const res = await ctx.fetch(door.path ?? '/', {
+          method: door.name,
+          headers: { ...bearer(tokens.admin), Origin: FOREIGN, 'Content-Type': 'application/json' },
+          data: Buffer.alloc(OVERSIZED_BYTES, 'a'),
+          failOnStatusCode: false,
+          maxRedirects: 0,
+        });
+        const error = errorOf(await res.text());
+        if (res.status() !== 413 || error !== 'payloadTooLarge')
+          failures.push(`${door.file} ${door.name}: HTTP ${res.status()} ${error}`);
+      }
+      expect(failures).toEqual([]);
+      await ctx.dispose();
+    });
   });
 });

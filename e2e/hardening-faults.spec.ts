@@ -255,7 +255,7 @@ test.describe('hardening: AWS throttling and 5xx', () => {
     // The task is in AWS, and the link finds it in the history.
     expect(await tasksNamed(taskName)).toHaveLength(1);
     await alert.getByRole('link', { name: 'Look for it in the export history' }).click();
-    await expect(page).toHaveURL(new RegExp(`/exports\\?q=${taskName}`));
+    await expect(page).toHaveURL(new RegExp(`/exports\\?(.*&)?q=${taskName}`));
     await expect(page.getByTestId('task-row').filter({ hasText: taskName })).toBeVisible({ timeout: 15_000 });
     await freeExportSlot();
   });

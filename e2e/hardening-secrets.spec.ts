@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DescribeExportTasksCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -5,6 +6,7 @@ import { type APIRequestContext, expect, test } from '@playwright/test';
 import { E2E } from './support/env';
 import { logs } from './support/export-tasks';
 import { distDir } from './support/server-actions';
+import { bearer, makeToken, revokeMadeToken } from './support/tokens';
 
 /**
  * Secrets stay on the server (issue 8): the client bundle, every page's HTML and every API answer hold no
@@ -44,6 +46,15 @@ function secrets(): Secret[] {
   for (const s of list)
     if (s.value.length < 7) throw new Error(`secret ${s.name} is empty or too short to scan`);
   return list;
+}
+
+/** An API token (issue 13): the token, its secret part, and the SHA-256 Logport stores instead of it. */
+function tokenSecrets(token: string): Secret[] {
+  return [
+    { name: 'API token', value: token },
+    { name: 'API token secret part', value: token.slice(21) },
+    { name: 'API token hash', value: createHash('sha256').update(token).digest('hex') },
+  ];
 }
 
 /** The secrets found in a text, by name (a JSON-escaped `/` or `+` is searched for as well). */
@@ -99,6 +110,7 @@ function apiRoutes(taskId: string): string[] {
     `/api/preflight?region=${E2E.region}&bucket=logport-exports&prefix=x&g=my-log-group`,
     '/api/queue',
     '/api/alerts/webhooks',
+    '/api/activity/csv',
     '/api/auth/session',
     '/api/auth/providers',
     '/api/auth/csrf',
@@ -143,7 +155,20 @@ test.describe('hardening: secrets and security headers', () => {
     test.use({ storageState: E2E.storageState('admin') });
 
     test('no page or API answer holds a secret; every route sends the security headers', async ({ page }) => {
-      const list = secrets();
+      // An API token used for a read and a write first, so the settings list, the activity log and the
+      // answers have had every chance to show it.
+      const made = await makeToken({ name: `secrets-scan-${Date.now().toString(36)}`, role: 'admin' });
+      const list = [...secrets(), ...tokenSecrets(made.token)];
+      expect(
+        (await page.request.get('/api/coverage/overview', { headers: bearer(made.token) })).status(),
+      ).toBe(200);
+      const hook = await page.request.post('/api/alerts/webhooks', {
+        headers: { ...bearer(made.token), 'Content-Type': 'application/json' },
+        data: { url: 'https://hooks.example.com/secrets-scan' },
+      });
+      expect(hook.status()).toBe(201);
+      const { webhook } = (await hook.json()) as { webhook: { id: string } };
+      await page.request.delete(`/api/alerts/webhooks/${webhook.id}`, { headers: bearer(made.token) });
       const taskId = await completedTaskId();
       const found: string[] = [];
       const headerProblems: string[] = [];
@@ -185,6 +210,7 @@ test.describe('hardening: secrets and security headers', () => {
 
       expect(found, 'secrets in pages or API answers').toEqual([]);
       expect(headerProblems, 'missing security headers').toEqual([]);
+      await revokeMadeToken(made.id);
     });
   });
 

@@ -94,10 +94,15 @@ test.describe('a rule in the queue', () => {
     await page.goto(`/queue?batch=rule-${rule.ruleId}`);
     const card = page.locator(`[data-testid="queue-rule"][data-rule="${rule.ruleId}"]`);
     await expect(card).toHaveAttribute('data-highlight', 'true');
+    // Paused while the counts are read: the retried windows would otherwise be refused (no such bucket) at once.
+    await page.getByRole('button', { name: 'Pause the queue of default' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The queue is paused' })).toBeVisible();
     await card.getByRole('button', { name: `Retry the 5 failed exports of rule ${rule.name}` }).click();
     await expect(page.getByText(`5 failed exports of ${rule.name} queued again, at the end.`)).toBeVisible();
     await expect(card.getByTestId('rule-count-failedRecently')).toHaveText('0');
     await expect(card.getByTestId('rule-retry-failed')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Resume the queue of default' }).click();
+    await expect(page.getByRole('button', { name: 'Pause the queue of default' })).toBeVisible();
 
     await page.goto('/activity?action=queue.retry&actor=operator');
     const row = page.getByTestId('activity-row').first();
@@ -120,7 +125,7 @@ test.describe('cancel a whole batch', () => {
   }) => {
     test.setTimeout(120_000);
     await page.goto('/queue');
-    await page.getByRole('button', { name: 'Pause queue' }).click();
+    await page.getByRole('button', { name: 'Pause the queue of default' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'The queue is paused' })).toBeVisible();
     try {
       const { batchId, names } = enqueue(3);
@@ -154,7 +159,7 @@ test.describe('cancel a whole batch', () => {
       expect(names).toHaveLength(3);
     } finally {
       await page.goto('/queue');
-      await page.getByRole('button', { name: 'Resume queue' }).click();
+      await page.getByRole('button', { name: 'Resume the queue of default' }).click();
       await expect(page.getByTestId('queue-pause')).toBeVisible();
     }
   });

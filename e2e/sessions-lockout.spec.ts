@@ -38,7 +38,10 @@ test.describe('sign-in limits', () => {
     await page.getByLabel('User name').fill(REAL);
     for (let i = 1; i <= 4; i++) {
       await page.getByLabel('Password').fill(`wrong-password-${i}`);
+      // Each answer awaited: the previous attempt's message is still shown while the next one is on its way.
+      const wrong = page.waitForResponse('**/api/auth/callback/credentials');
       await button.click();
+      expect((await wrong).status()).toBe(401);
       await expect(alertOf(page)).toHaveText(
         'The user name or password is not right. Check both and try again.',
       );

@@ -3,12 +3,13 @@ import { E2E } from './env';
 
 /**
  * A rule with many windows in the e2e server's queue, put there directly (lib/queue in a child process on
- * the server's data folder), for the queue's rule card and the phone screenshots. The rule and its jobs belong
- * to an account the server has no worker for (PARKED), so nothing of it ever reaches AWS, whatever a test
- * does (a resume clears every job's `not_before`; a retried window is queued again): /queue shows every
- * account's queue, so the card is there all the same.
+ * the server's data folder), for the queue's rule card and the phone screenshots. /queue shows the chosen
+ * account's queue, so the rule and its jobs are the default account's; none of them ever takes AWS's one
+ * export slot from another spec: the waiting ones wait a day after an AWS error (a resume does not hurry
+ * those), and every window names a bucket that does not exist, so a retried one is refused at once.
  */
-const PARKED = 'e2e-parked';
+const ACCOUNT = 'default';
+const NO_BUCKET = 'logport-e2e-no-such-bucket';
 export type SeededRule = { ruleId: string; name: string; failedIds: string[] };
 
 const HOUR = 3_600_000;
@@ -37,7 +38,7 @@ export function seedRuleJobs(counts: {
     logGroupName: i % 2 ? '/ecs/checkout-service' : '/aws/lambda/orders-api',
     from: start + i * HOUR,
     to: start + (i + 1) * HOUR - 1,
-    destination: 'logport-exports',
+    destination: NO_BUCKET,
     destinationPrefix: `rules/${tag}`,
     taskName: `${ruleId.slice(0, 8)}-${tag}-${i + 1}`,
   }));
@@ -54,13 +55,13 @@ export function seedRuleJobs(counts: {
     const definition = { logGroups: { names: ['/aws/lambda/orders-api'] }, exclude: [], bucket: 'logport-exports',
       prefixTemplate: 'rules/{logGroup}/{yyyy}/{mm}/{dd}', every: 'day', timeZone: 'UTC', settleMinutes: 720,
       backfillFrom: today };
-    await db.insertInto('rules').values({ id: ruleId, name, name_key: name, region: '${E2E.region}', account: '${PARKED}',
+    await db.insertInto('rules').values({ id: ruleId, name, name_key: name, region: '${E2E.region}', account: '${ACCOUNT}',
       definition: JSON.stringify(definition), enabled: 1, created_at: now, created_by: 'admin', updated_at: now,
       updated_by: 'admin' }).execute();
     await db.insertInto('queue_batches').values({ id: 'rule-' + ruleId, created_at: now, created_by: 'admin',
       created_role: 'admin', rule_id: ruleId }).execute();
     const ids = await insertJobs('rule-' + ruleId, jobs, { by: { name: 'rule:' + name, role: 'admin' },
-      priority: RULE, ruleId, account: '${PARKED}' });
+      priority: RULE, ruleId, account: '${ACCOUNT}' });
     let at = 0;
     const set = async (n, fields) => {
       const some = ids.slice(at, at + n); at += n;
@@ -73,7 +74,7 @@ export function seedRuleJobs(counts: {
       ...(await set(c.failedToday, { state: 'failed', error_code: 'bucketNotFound', finished_at: now - 3_600_000 })),
       ...(await set(c.failedOlder, { state: 'failed', error_code: 'bucketNotFound', finished_at: now - 3 * 86_400_000 })),
     ];
-    await set(c.waiting, { not_before: now + 86_400_000 });
+    await set(c.waiting, { not_before: now + 86_400_000, wait_reason: 'awsError' });
     console.log(JSON.stringify({ failedIds: failed }));`;
   const out = run(code, [ruleId, name, JSON.stringify(jobs), JSON.stringify(counts)]);
   const { failedIds } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { failedIds: string[] };

@@ -1,5 +1,5 @@
 import { refusalResponse, requireRole } from '@/lib/auth/require-role';
-import { BODY_LIMITS, readJsonBody, refuseUnsafeRequest } from '@/lib/http/guard';
+import { BODY_LIMITS, readBody, readJsonBody, refuseUnsafeRequest } from '@/lib/http/guard';
 import { deleteRule, getRule, saveRule } from '@/lib/rules/service';
 import { isRuleId, json, saveResponse } from '../respond';
 
@@ -21,10 +21,11 @@ export async function PUT(request: Request, { params }: Context) {
   if (unsafe) return unsafe;
   const auth = await requireRole('admin');
   if (!auth.ok) return refusalResponse(auth);
-  const { id } = await params;
-  if (!isRuleId(id)) return json({ error: 'ruleNotFound' }, 404);
+  // The body first (413 past the limit, whatever the address), then the rule it names.
   const body = await readJsonBody(request, BODY_LIMITS.json);
   if (!body.ok) return body.response;
+  const { id } = await params;
+  if (!isRuleId(id)) return json({ error: 'ruleNotFound' }, 404);
   try {
     return saveResponse(await saveRule(auth.user, body.value, id), false);
   } catch (err) {
@@ -39,6 +40,9 @@ export async function DELETE(request: Request, { params }: Context) {
   if (unsafe) return unsafe;
   const auth = await requireRole('admin');
   if (!auth.ok) return refusalResponse(auth);
+  // A DELETE needs no body; one sent anyway is read only up to the limit (413 past it), never buffered whole.
+  const body = await readBody(request, BODY_LIMITS.json);
+  if (!body.ok) return body.response;
   const { id } = await params;
   if (!isRuleId(id)) return json({ error: 'ruleNotFound' }, 404);
   const result = await deleteRule(auth.user, id);
