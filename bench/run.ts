@@ -13,6 +13,8 @@ import { run as listLatency } from './list-latency';
 import { run as logGroupSearch } from './log-group-search';
 import { run as memory } from './memory';
 import { run as pageSpeed } from './page-speed';
+import { run as replicasCalls } from './replicas-calls';
+import { run as storeThroughput } from './store-throughput';
 
 /** `npm run bench`: every figure beside its target, a PASS/FAIL line each, and bench/results.json. */
 async function main() {
@@ -29,6 +31,9 @@ async function main() {
   };
 
   if (want('emulator')) record(await emulatorThroughput());
+  // Their own servers (a child per engine; two replicas on a throwaway PostgreSQL), before the bench stack.
+  if (want('store')) record(await storeThroughput());
+  if (want('replicas')) record(await replicasCalls());
   const stack = await startStack();
   try {
     if (want('first-load')) record(await firstLoadJs(stack));
