@@ -57,22 +57,26 @@ export function SignInForm({
     return () => clearTimeout(timer);
   }, [waitUntil]);
   const [pending, setPending] = useState(false);
-  // Kept across a failed attempt (React resets a form after its action): only the password is typed again.
+  // Both controlled: React resets a form's uncontrolled fields when its action ends, which could wipe a password
+  // typed (or filled by a password manager) just as the previous answer arrived. The name is kept across a failed
+  // attempt; the password is cleared with the answer, before anything new can be typed.
   const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
 
   async function onSubmit(form: FormData) {
     const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
-    if (!username || !password) {
+    const typed = String(form.get('password') ?? '');
+    if (!username || !typed) {
       setError({ key: 'errorMissing' });
       return;
     }
     setPending(true);
     setError(null);
     try {
-      const failure = await signInWithPassword(username, password, callbackUrl);
+      const failure = await signInWithPassword(username, typed, callbackUrl);
       if (failure) {
         const shown = shownFor(failure);
+        setPassword('');
         setError(shown);
         if (shown.seconds && shown.seconds < 60) setWaitUntil(Date.now() + shown.seconds * 1000);
         return;
@@ -122,6 +126,8 @@ export function SignInForm({
             id={`${id}-password`}
             name="password"
             type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
             autoComplete="current-password"
             required
             maxLength={1024}

@@ -13,7 +13,7 @@ const variants: Record<Variant, string> = {
 const sizes: Record<Size, string> = { sm: 'h-8 px-2.5 text-sm', md: 'h-10 px-4 text-sm' };
 
 export function buttonClass(variant: Variant = 'primary', size: Size = 'md', extra = ''): string {
-  return `inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-70 ${variants[variant]} ${sizes[size]} ${extra}`;
+  return `inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors motion-reduce:transition-none disabled:cursor-not-allowed disabled:opacity-70 ${variants[variant]} ${sizes[size]} ${extra}`;
 }
 
 export function Button({
