@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run as accountsPage } from './accounts-page';
+import { run as alertsEvaluate } from './alerts-evaluate';
+import { run as backlog } from './backlog';
 import { run as callBudget } from './call-budget';
 import { run as coveragePage } from './coverage-page';
 import { run as emulatorThroughput } from './emulator-throughput';
@@ -13,7 +15,9 @@ import { run as listLatency } from './list-latency';
 import { run as logGroupSearch } from './log-group-search';
 import { run as memory } from './memory';
 import { run as pageSpeed } from './page-speed';
+import { run as queueSnapshot } from './queue-snapshot';
 import { run as replicasCalls } from './replicas-calls';
+import { run as schedulerTick } from './scheduler-tick';
 import { run as storeThroughput } from './store-throughput';
 
 /** `npm run bench`: every figure beside its target, a PASS/FAIL line each, and bench/results.json. */
@@ -34,6 +38,11 @@ async function main() {
   // Their own servers (a child per engine; two replicas on a throwaway PostgreSQL), before the bench stack.
   if (want('store')) record(await storeThroughput());
   if (want('replicas')) record(await replicasCalls());
+  // The store's own loops in a child process each (scheduler, queue, alerts), against their own emulator.
+  if (want('scheduler')) record(await schedulerTick());
+  if (want('backlog')) record(await backlog());
+  if (want('queue')) record(await queueSnapshot());
+  if (want('alerts')) record(await alertsEvaluate());
   const stack = await startStack();
   try {
     if (want('first-load')) record(await firstLoadJs(stack));

@@ -11,8 +11,8 @@ import type { AccountAccess, Scope } from './types';
 /**
  * The estate at a glance (GET /api/accounts, /accounts): each account the user may see and, per Region, whether
  * Logport can reach it (and why not), the active export, what waits in its queue, failures in the last day,
- * and the coverage of each rule there. AWS is asked through the shared, cached answers (the identity every
- * 15 s, the newest task every 30 s per account and Region), so the cost follows the accounts watched, not the
+ * and the coverage of each rule there. AWS is asked through the shared, cached answers (the identity and the
+ * newest task at most every 30 s per account and Region), so the cost follows the accounts watched, not the
  * number of people watching.
  */
 export type RegionStatus = {
@@ -29,6 +29,8 @@ export type AccountStatus = { name: string; id: string | null; regions: RegionSt
 
 const DAY = 86_400_000;
 const COVERAGE_DAYS = 7;
+/** The page polls every 30 s (components/accounts/queries.ts): an identity that old is fresh enough here. */
+const OVERVIEW_MAX_AGE_MS = 30_000;
 
 async function queueCounts(): Promise<Map<string, { queued: number; failed24h: number }>> {
   const db = await getDb();
@@ -61,7 +63,7 @@ async function regionStatus(
   access: AccountAccess | undefined,
   words: (code: string) => string,
 ): Promise<RegionStatus> {
-  const identity = await getIdentity(scope);
+  const identity = await getIdentity(scope, OVERVIEW_MAX_AGE_MS);
   const c = counts.get(`${scope.account}|${scope.region}`) ?? { queued: 0, failed24h: 0 };
   let activeTaskId: string | null = null;
   if (!identity.error) {

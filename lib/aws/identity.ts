@@ -13,13 +13,26 @@ export type AwsIdentity = {
 };
 
 // GetCallerIdentity is asked at most every 15 s per (account, Region) (so an outage shows soon); failures after 5 s.
+// A caller that polls on a slower beat may accept an older answer (`maxAgeMs`, e.g. the accounts overview, which
+// every viewer polls every 30 s: answers shared for that long keep its cost to the accounts, not the viewers).
+// Callers arriving while a question is out share its answer.
 const cache = new Map<string, { at: number; value: AwsIdentity }>();
+const asking = new Map<string, Promise<AwsIdentity>>();
 
-export async function getIdentity(scope: Scope): Promise<AwsIdentity> {
+export async function getIdentity(scope: Scope, maxAgeMs = 15_000): Promise<AwsIdentity> {
   const key = scopeKey(scope);
   const hit = cache.get(key);
-  const ttl = hit?.value.error ? 5_000 : 15_000;
+  const ttl = hit?.value.error ? 5_000 : maxAgeMs;
   if (hit && Date.now() - hit.at < ttl) return hit.value;
+  const pending = asking.get(key);
+  if (pending) return pending;
+  const question = askIdentity(scope).finally(() => asking.delete(key));
+  asking.set(key, question);
+  return question;
+}
+
+async function askIdentity(scope: Scope): Promise<AwsIdentity> {
+  const key = scopeKey(scope);
   const endpoint = configuredEndpoint();
   let value: AwsIdentity;
   try {
