@@ -87,14 +87,19 @@ export async function headJob(
     .selectFrom('queue_jobs')
     .where('account', '=', account)
     .where('state', 'in', ['submitting', 'queued']);
-  const row = await base
-    .selectAll()
-    .where((eb) => eb.or([eb('state', '=', 'submitting'), eb('not_before', '<=', now)]))
-    .orderBy((eb) => eb.case().when('state', '=', 'submitting').then(0).else(1).end())
-    .orderBy('priority')
-    .orderBy('position')
-    .limit(1)
-    .executeTakeFirst();
+  // A submission to settle comes first, then the ready queued job first in line. Two lookups that each follow
+  // the (account, state, priority, position) index: one query ordered by "submitting first" made both engines
+  // read and sort every ready job on each claim (4.7 ms at 2,000 queued on PostgreSQL, bench/store-throughput).
+  const first = (state: 'submitting' | 'queued') => {
+    let q = db
+      .selectFrom('queue_jobs')
+      .selectAll()
+      .where('account', '=', account)
+      .where('state', '=', state);
+    if (state === 'queued') q = q.where('not_before', '<=', now);
+    return q.orderBy('priority').orderBy('position').limit(1).executeTakeFirst();
+  };
+  const row = (await first('submitting')) ?? (await first('queued'));
   if (row) return { job: toJob(row), waiting: false };
   const later = await base.select('id').limit(1).executeTakeFirst();
   return { job: null, waiting: later !== undefined };
