@@ -10,8 +10,8 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import type { ActionError } from '@/lib/action-result';
 import { exportTaskKeys, setTaskStatus } from '@/lib/export-tasks/queries';
+import { taskLabel } from '@/lib/export-tasks/table-state';
 import type { ExportTask } from '@/lib/export-tasks/types';
-import { taskLabel } from './table-state';
 
 /**
  * Confirms a cancel, naming the task and its log group. On confirm the task shows PENDING_CANCEL at once in

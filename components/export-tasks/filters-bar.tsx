@@ -5,8 +5,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, inputClass } from '@/components/ui/field';
 import { isStatusCode } from '@/lib/export-tasks/status';
+import { EMPTY_VIEW, isFiltered, type TableView } from '@/lib/export-tasks/table-state';
 import { STATUS_CODES } from '@/lib/export-tasks/types';
-import { EMPTY_VIEW, isFiltered, type TableView } from './table-state';
 
 type TextField = 'group' | 'dest' | 'q' | 'taskId';
 

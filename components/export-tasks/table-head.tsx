@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { nextSort, type Sort } from './table-state';
+import { nextSort, type Sort } from '@/lib/export-tasks/table-state';
 
 /** Column headers; Created and Time range sort (over loaded rows) and say their order to screen readers. */
 export function TableHead({ sort, onSort }: { sort: Sort; onSort: (sort: Sort) => void }) {

@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { memo, type Ref } from 'react';
 import { Button } from '@/components/ui/button';
 import { isCancellable } from '@/lib/export-tasks/status';
+import { taskLabel } from '@/lib/export-tasks/table-state';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { StatusBadge } from './status-badge';
-import { taskLabel } from './table-state';
 import { Destination, Timing, Unknown, When } from './task-cells';
 import { TimeRangeCell } from './time-range-cell';
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { destinationText } from '@/lib/export-tasks/table-state';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { useFormat } from '@/lib/format/use-format';
 import { durationMessage } from './duration';
-import { destinationText } from './table-state';
 
 /** A missing value from a backend that is not quite AWS: said in words, never a blank cell. */
 export function Unknown() {

@@ -11,6 +11,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { taskFolderText } from '@/lib/export-tasks/folder';
 import { exportTaskListOptions } from '@/lib/export-tasks/queries';
 import { isActiveStatus, isCancellable } from '@/lib/export-tasks/status';
+import { taskLabel } from '@/lib/export-tasks/table-state';
 import type { ExportTask } from '@/lib/export-tasks/types';
 import { exclusiveEnd } from '@/lib/format/time';
 import { useFormat } from '@/lib/format/use-format';
@@ -21,7 +22,6 @@ import { CliCommands } from './cli-commands';
 import { durationMessage } from './duration';
 import { ObjectList } from './object-list';
 import { StatusBadge } from './status-badge';
-import { taskLabel } from './table-state';
 import { Destination, Unknown } from './task-cells';
 import { useNow } from './use-now';
 

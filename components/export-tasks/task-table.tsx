@@ -18,9 +18,6 @@ import {
   type TaskListData,
 } from '@/lib/export-tasks/queries';
 import { isActiveStatus } from '@/lib/export-tasks/status';
-import type { ExportTask } from '@/lib/export-tasks/types';
-import { CancelDialog } from './cancel-dialog';
-import { FiltersBar } from './filters-bar';
 import {
   awsTaskId,
   DEFAULT_SORT,
@@ -31,7 +28,10 @@ import {
   partialTaskId,
   sortRows,
   taskLabel,
-} from './table-state';
+} from '@/lib/export-tasks/table-state';
+import type { ExportTask } from '@/lib/export-tasks/types';
+import { CancelDialog } from './cancel-dialog';
+import { FiltersBar } from './filters-bar';
 import { TaskList } from './task-list';
 import { UpdatedAgo } from './updated-ago';
 import { useNow } from './use-now';

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
-import { parseView, type TableView, viewToSearch } from './table-state';
+import { parseView, type TableView, viewToSearch } from '@/lib/export-tasks/table-state';
 
 /**
  * The table's view, read from and written to the address bar. Writing uses history.replaceState, which Next

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import { transaction } from '@/lib/db';
-import type { Caller } from './require-role';
+import type { Caller } from './caller';
 import { forgetSession } from './session-check';
 import { endSession, isOpen, readSession } from './sessions-store';
 

@@ -1,16 +1,11 @@
 import 'server-only';
-import type { AccountAccess } from '@/lib/accounts/types';
 import type { ActionError } from '@/lib/action-result';
+import type { Caller } from './caller';
 import { type Role, roleAtLeast } from './roles';
 import { sessionCaller } from './session';
 import { bearerCaller } from './tokens-request';
 
-export type Caller = {
-  name: string;
-  role: Role;
-  /** The accounts this caller may reach (absent or `*`: every account). */
-  accounts?: AccountAccess;
-};
+export type { Caller };
 export type AuthRefusal = ActionError & { status: 401 | 403; bearer?: true };
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import type { Caller } from './require-role';
+import type { Caller } from './caller';
 import { checkSession } from './session-check';
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Caller } from './require-role';
+import type { Caller } from './caller';
 import { hashToken, isExpired, matchesHash, tokenId } from './tokens-format';
 import { accountsOf, readTokenRow, touchTokenRow } from './tokens-store';
 import { tokenActor } from './tokens-types';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import type { Caller } from './caller';
 import { clientAddress } from './client-address';
-import type { Caller } from './require-role';
 import { authenticateToken } from './tokens-check';
 import { parseAuthorization } from './tokens-format';
 

@@ -6,7 +6,7 @@ import { type ActionResult, fail, ok } from '@/lib/action-result';
 import { recordActivity } from '@/lib/audit';
 import { transaction } from '@/lib/db';
 import { fieldErrorsOf } from '@/lib/export-tasks/create-schema';
-import type { Caller } from './require-role';
+import type { Caller } from './caller';
 import { forgetToken } from './tokens-check';
 import { generateToken } from './tokens-format';
 import { T, tokenInputSchema } from './tokens-schema';

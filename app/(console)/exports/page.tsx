@@ -2,7 +2,6 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
-import { awsTaskId, parseView } from '@/components/export-tasks/table-state';
 import { TaskTable } from '@/components/export-tasks/task-table';
 import { buttonClass } from '@/components/ui/button';
 import { currentScope } from '@/lib/accounts/scope';
@@ -11,6 +10,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { reportAwsError } from '@/lib/aws/errors';
 import { listExportTasks } from '@/lib/export-tasks/list';
 import { exportTaskListOptions, toListData } from '@/lib/export-tasks/queries';
+import { awsTaskId, parseView } from '@/lib/export-tasks/table-state';
 
 export async function generateMetadata() {
   const t = await getTranslations('exports');

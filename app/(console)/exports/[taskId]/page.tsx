@@ -2,13 +2,13 @@ import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { taskLabel } from '@/components/export-tasks/table-state';
 import { TaskDetails } from '@/components/export-tasks/task-details';
 import { currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { listExportTasks } from '@/lib/export-tasks/list';
 import { exportTaskListOptions, toListData } from '@/lib/export-tasks/queries';
+import { taskLabel } from '@/lib/export-tasks/table-state';
 
 type Props = {
   params: Promise<{ taskId: string }>;
