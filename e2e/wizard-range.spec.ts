@@ -130,12 +130,18 @@ test('Launch sits where Next sat: the last button, at the end of the same row as
   const nextBox = await wizard.page.getByTestId('wizard-next').boundingBox();
   await wizard.next();
   await expect(wizard.launchButton()).toBeVisible();
-  const launch = await wizard.launchButton().boundingBox();
-  const back = await page.getByRole('button', { name: 'Back', exact: true }).boundingBox();
-  if (!nextBox || !launch || !back) throw new Error('no boxes');
-  // Right edge where Next's was, on Back's row.
-  expect(Math.abs(launch.x + launch.width - (nextBox.x + nextBox.width))).toBeLessThan(2);
-  expect(Math.abs(launch.y + launch.height / 2 - (back.y + back.height / 2))).toBeLessThan(2);
+  const boxes = async () => {
+    const launch = await wizard.launchButton().boundingBox();
+    const back = await page.getByRole('button', { name: 'Back', exact: true }).boundingBox();
+    if (!nextBox || !launch || !back) throw new Error('no boxes');
+    return {
+      // Right edge where Next's was, on Back's row.
+      right: Math.abs(launch.x + launch.width - (nextBox.x + nextBox.width)) < 2,
+      row: Math.abs(launch.y + launch.height / 2 - (back.y + back.height / 2)) < 2,
+    };
+  };
+  // Measured once the review has settled (its checks load above the buttons and move them down).
+  await expect.poll(boxes).toEqual({ right: true, row: true });
   // And the last button of the form, so Tab order ends on it too.
   const lastButton = page.locator('form button:visible').last();
   await expect(lastButton).toHaveAttribute('data-testid', 'launch');
