@@ -1,9 +1,9 @@
 import 'server-only';
-import { awsTaskId, parseView } from '@/components/export-tasks/table-state';
 import { ACCOUNT_COOKIE, REGION_COOKIE, resolveScopeFrom } from '@/lib/accounts/scope';
 import type { Scope } from '@/lib/accounts/types';
 import { mapAwsError } from '@/lib/aws/errors';
 import { listExportTasks } from '@/lib/export-tasks/list';
+import { awsTaskId, parseView } from '@/lib/export-tasks/table-state';
 
 /**
  * The HTTP status of a page whose answer depends on AWS, decided before the page renders (issue 14 point 9).

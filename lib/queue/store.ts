@@ -91,11 +91,7 @@ export async function headJob(
   // the (account, state, priority, position) index: one query ordered by "submitting first" made both engines
   // read and sort every ready job on each claim (4.7 ms at 2,000 queued on PostgreSQL, bench/store-throughput).
   const first = (state: 'submitting' | 'queued') => {
-    let q = db
-      .selectFrom('queue_jobs')
-      .selectAll()
-      .where('account', '=', account)
-      .where('state', '=', state);
+    let q = db.selectFrom('queue_jobs').selectAll().where('account', '=', account).where('state', '=', state);
     if (state === 'queued') q = q.where('not_before', '<=', now);
     return q.orderBy('priority').orderBy('position').limit(1).executeTakeFirst();
   };
