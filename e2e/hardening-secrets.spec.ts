@@ -154,10 +154,17 @@ test.describe('hardening: secrets and security headers', () => {
   test.describe('signed in as admin', () => {
     test.use({ storageState: E2E.storageState('admin') });
 
+    // Revoked after the test whatever its outcome: an admin token left behind would outlive the spec.
+    let madeId = '';
+    test.afterAll(async () => {
+      if (madeId) await revokeMadeToken(madeId);
+    });
+
     test('no page or API answer holds a secret; every route sends the security headers', async ({ page }) => {
       // An API token used for a read and a write first, so the settings list, the activity log and the
       // answers have had every chance to show it.
       const made = await makeToken({ name: `secrets-scan-${Date.now().toString(36)}`, role: 'admin' });
+      madeId = made.id;
       const list = [...secrets(), ...tokenSecrets(made.token)];
       expect(
         (await page.request.get('/api/coverage/overview', { headers: bearer(made.token) })).status(),
@@ -210,7 +217,6 @@ test.describe('hardening: secrets and security headers', () => {
 
       expect(found, 'secrets in pages or API answers').toEqual([]);
       expect(headerProblems, 'missing security headers').toEqual([]);
-      await revokeMadeToken(made.id);
     });
   });
 

@@ -4,12 +4,13 @@
 // must stay one worker: its tests share one emulator account, where AWS allows a single active export.
 //
 // The specs are split by their name's first word, so a family (exports-*, then its exports-zz-* screens) always
-// runs together and in order. A new family goes to the lighter lane (see LANES); both lanes take every argument
-// given here (e.g. `-g "pattern"` or a spec file: then only the lane holding that file runs it).
+// runs together and in order; a family not named in LANE_A runs in lane B. Spec files given here (`e2e/x.spec.ts`,
+// also `e2e/x.spec.ts:42`) run in their lane only; other arguments (e.g. `-g "pattern"`) go to both lanes.
 //
-//   node scripts/e2e.mjs                 both lanes
+//   node scripts/e2e.mjs                  both lanes
 //   node scripts/e2e.mjs e2e/foo.spec.ts  one spec (in its lane)
 //   E2E_LANES=1 node scripts/e2e.mjs      one stack, every spec (as before)
+// Ports: lane A on E2E_APP_PORT (default 3100), lane B 100 above; each emulator 1500 above its server.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
@@ -21,34 +22,54 @@ const LANE_A = new Set(['exports', 'hardening', 'bucket', 'shell', 'startup', 's
 const args = process.argv.slice(2);
 const specs = readdirSync('e2e').filter((f) => f.endsWith('.spec.ts'));
 const family = (f) => f.split(/[-.]/)[0];
-const named = args.filter((a) => a.endsWith('.spec.ts')).map((a) => a.replace(/^.*\//, ''));
-const options = args.filter((a) => !a.endsWith('.spec.ts'));
+const SPEC = /\.spec\.ts(:\d+)*$/;
+// A named spec: its file name, and what Playwright is given for it (with a line number, if one was given).
+const named = args
+  .filter((a) => SPEC.test(a))
+  .map((a) => ({
+    file: a.replace(/^.*\//, '').replace(/(:\d+)+$/, ''),
+    arg: `e2e/${a.replace(/^.*\//, '')}`,
+  }));
+const options = args.filter((a) => !SPEC.test(a));
+const unknown = named.filter((n) => !specs.includes(n.file));
+if (unknown.length > 0) {
+  console.error(`No such spec in e2e/: ${unknown.map((n) => n.file).join(', ')}`);
+  process.exit(1);
+}
 
+const base = Number(process.env.E2E_APP_PORT || 3100);
 const lanes =
   process.env.E2E_LANES === '1'
-    ? [{ name: 'e2e', port: 3100, files: specs }]
+    ? [{ name: 'e2e', port: base, files: specs }]
     : [
-        { name: 'A', port: 3100, files: specs.filter((f) => LANE_A.has(family(f))) },
-        { name: 'B', port: 3200, files: specs.filter((f) => !LANE_A.has(family(f))) },
+        { name: 'A', port: base, files: specs.filter((f) => LANE_A.has(family(f))) },
+        { name: 'B', port: base + 100, files: specs.filter((f) => !LANE_A.has(family(f))) },
       ];
 
 function run(lane) {
-  const files = named.length > 0 ? lane.files.filter((f) => named.includes(f)) : lane.files;
+  const files =
+    named.length > 0
+      ? named.filter((n) => lane.files.includes(n.file)).map((n) => n.arg)
+      : lane.files.map((f) => `e2e/${f}`);
   if (files.length === 0) return Promise.resolve(0);
   const env = {
     ...process.env,
     E2E_APP_PORT: String(lane.port),
     E2E_EMULATOR_PORT: String(lane.port + 1500),
   };
-  const child = spawn('npx', ['playwright', 'test', ...options, ...files.map((f) => `e2e/${f}`)], {
+  // A -g pattern may match nothing in one lane: that lane has then nothing to do, which is no failure.
+  const extra = options.some((o) => o === '-g' || o.startsWith('--grep')) ? ['--pass-with-no-tests'] : [];
+  const child = spawn('npx', ['playwright', 'test', ...options, ...extra, ...files], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = lanes.length > 1 ? `[${lane.name}] ` : '';
   for (const stream of [child.stdout, child.stderr]) {
     let rest = '';
+    // Whole characters only: a Japanese test title may straddle two chunks.
+    stream.setEncoding('utf8');
     stream.on('data', (chunk) => {
-      const lines = (rest + chunk.toString()).split('\n');
+      const lines = (rest + chunk).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
     });

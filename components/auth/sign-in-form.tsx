@@ -59,7 +59,7 @@ export function SignInForm({
   const [pending, setPending] = useState(false);
   // Both controlled: React resets a form's uncontrolled fields when its action ends, which could wipe a password
   // typed (or filled by a password manager) just as the previous answer arrived. The name is kept across a failed
-  // attempt; the password is cleared with the answer, before anything new can be typed.
+  // attempt; the password is cleared with a failed answer (unless it was typed again meanwhile).
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 
@@ -76,7 +76,8 @@ export function SignInForm({
       const failure = await signInWithPassword(username, typed, callbackUrl);
       if (failure) {
         const shown = shownFor(failure);
-        setPassword('');
+        // Cleared unless something new was typed while the answer was on its way.
+        setPassword((current) => (current === typed ? '' : current));
         setError(shown);
         if (shown.seconds && shown.seconds < 60) setWaitUntil(Date.now() + shown.seconds * 1000);
         return;

@@ -122,5 +122,5 @@ export async function accountsOverview(
 
 async function idOf(account: string, region: string | undefined): Promise<string | null> {
   if (!region) return null;
-  return (await getIdentity({ account, region })).account;
+  return (await getIdentity({ account, region }, OVERVIEW_MAX_AGE_MS)).account;
 }

@@ -45,6 +45,11 @@ export async function DELETE(request: Request, { params }: Context) {
   if (!body.ok) return body.response;
   const { id } = await params;
   if (!isRuleId(id)) return json({ error: 'ruleNotFound' }, 404);
-  const result = await deleteRule(auth.user, id);
-  return result.ok ? json(result.data) : json({ error: result.error }, 404);
+  try {
+    const result = await deleteRule(auth.user, id);
+    return result.ok ? json(result.data) : json({ error: result.error }, 404);
+  } catch (err) {
+    console.error('[DELETE /api/rules/:id]', err instanceof Error ? err.message : err);
+    return json({ error: 'internal' }, 500);
+  }
 }
