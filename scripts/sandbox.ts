@@ -72,16 +72,22 @@ function buildIfNeeded(): void {
  * /coverage shows something at once. Created before the server starts, through the rules service in a child
  * process (its modules are server-only), with the server's environment.
  */
-function seedDemoRule(env: NodeJS.ProcessEnv): void {
+async function seedDemoRule(env: NodeJS.ProcessEnv): Promise<void> {
   const marker = path.join(dir, 'demo-rule');
   if (existsSync(marker)) return;
-  const result = spawnSync(
+  // Asynchronously: the emulator answers from this very process, so a blocking spawn would leave the child's
+  // checks waiting for an emulator that cannot answer until the child ends.
+  const child = spawn(
     process.execPath,
     ['--conditions=react-server', '--import', 'tsx', path.join(root, 'scripts', 'sandbox-rule.ts')],
     { cwd: root, env: { ...env, NODE_NO_WARNINGS: '1' }, stdio: 'inherit' },
   );
+  const status = await new Promise<number | null>((resolve) => {
+    child.on('close', resolve);
+    child.on('error', () => resolve(null));
+  });
   // Not fatal: the sandbox works without it, and the next start tries again.
-  if (result.status === 0) writeFileSync(marker, `${new Date().toISOString()}\n`);
+  if (status === 0) writeFileSync(marker, `${new Date().toISOString()}\n`);
   else console.error('The demo rule could not be created; the sandbox starts without it.');
 }
 
@@ -180,7 +186,7 @@ async function main() {
   });
   env.LOGPORT_ACCOUNTS = accountsFile();
   if (!fresh && !process.env.LOGPORT_ACCOUNTS) await warnIfNoMemberRoles(emulator.url);
-  seedDemoRule(env);
+  await seedDemoRule(env);
   const server = spawn(
     process.execPath,
     [...startFlags(), require.resolve('next/dist/bin/next'), 'start', '-p', String(appPort)],
