@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Insertable } from 'kysely';
 import type { QueueJobTable, RuleWindowTable } from '@/lib/db/tables';
+import { benchEntry, measureInChild } from './lib/child';
 import { type Figure, median, percentile, round } from './lib/figures';
 
 /**
@@ -182,17 +182,11 @@ async function child(): Promise<void> {
 }
 
 export async function run(): Promise<Figure[]> {
-  // The store's modules are server-only: they load under the react-server condition, in a child process.
-  const out = execFileSync(
-    process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', path.join(__dirname, 'alerts-evaluate.ts'), '--child'],
-    { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } },
-  );
-  const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+  const r = measureInChild<{
     p50: number;
     p95: number;
     first: { behind: number; atRisk: number };
-  };
+  }>(path.join(__dirname, 'alerts-evaluate.ts'));
   return [
     {
       name: `rule alerts per tick, ${GROUPS.toLocaleString('en')} log groups (p50)`,
@@ -205,16 +199,4 @@ export async function run(): Promise<Figure[]> {
   ];
 }
 
-if (process.argv.includes('--child')) {
-  void child().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-} else if (require.main === module) {
-  void run().then((figures) => {
-    for (const f of figures)
-      console.log(
-        `${f.pass ? 'PASS' : 'FAIL'}  ${f.name}: ${f.value} ${f.unit} (target ${f.target}) — ${f.detail}`,
-      );
-  });
-}
+benchEntry(module, child, run);

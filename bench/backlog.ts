@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { benchEntry, measureInChild } from './lib/child';
 import { type Figure, round } from './lib/figures';
 
 /**
@@ -124,18 +124,12 @@ async function child(): Promise<void> {
 }
 
 export async function run(): Promise<Figure[]> {
-  // The store's modules are server-only: they load under the react-server condition, in a child process.
-  const out = execFileSync(
-    process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', path.join(__dirname, 'backlog.ts'), '--child'],
-    { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' }, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const r = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+  const r = measureInChild<{
     exports: number;
     share: number;
     wallMs: number;
     medianGapMs: number;
-  };
+  }>(path.join(__dirname, 'backlog.ts'));
   return [
     {
       name: `Backlog utilisation, ${GROUPS * DAYS}-window catch-up (active export share of wall time)`,
@@ -148,16 +142,4 @@ export async function run(): Promise<Figure[]> {
   ];
 }
 
-if (process.argv.includes('--child')) {
-  void child().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-} else if (require.main === module) {
-  void run().then((figures) => {
-    for (const f of figures)
-      console.log(
-        `${f.pass ? 'PASS' : 'FAIL'}  ${f.name}: ${f.value} ${f.unit} (target ${f.target}) — ${f.detail ?? ''}`,
-      );
-  });
-}
+benchEntry(module, child, run);
