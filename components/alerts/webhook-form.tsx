@@ -7,6 +7,7 @@ import { addWebhook } from '@/app/(console)/settings/webhook-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
+import { useFieldForm } from '@/components/ui/use-field-form';
 import type { ActionResult } from '@/lib/action-result';
 import { webhookInputSchema } from '@/lib/alerts/schema';
 import { ALERT_EVENTS, type AlertEvent, type WebhookFormat, type WebhookView } from '@/lib/alerts/types';
@@ -33,30 +34,22 @@ function check(state: State): Record<string, string[]> {
  */
 export function WebhookForm() {
   const t = useTranslations('alerts');
-  const tAll = useTranslations();
   const te = useTranslations('errors');
   const router = useRouter();
   const id = useId();
-  const [state, setState] = useState<State>(EMPTY);
-  const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const form = useFieldForm(EMPTY, check);
+  const { state, touched, words } = form;
   const [notice, setNotice] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const errors = { ...check(state), ...serverErrors };
-  const words = (field: string) =>
-    touched[field]
-      ? errors[field]?.map((k) => (tAll.has(k as 'common.appName') ? tAll(k as 'common.appName') : k))
-      : undefined;
 
   function update(change: Partial<State>) {
-    setState((s) => ({ ...s, ...change }));
-    setServerErrors({});
+    form.update(change);
     setNotice(null);
   }
 
   function submit() {
-    setTouched({ url: true, format: true, secret: true, events: true });
-    if (Object.keys(check(state)).length > 0) return;
+    form.touch('url', 'format', 'secret', 'events');
+    if (form.invalid()) return;
     startTransition(async () => {
       let result: ActionResult<WebhookView>;
       try {
@@ -65,13 +58,12 @@ export function WebhookForm() {
         result = { ok: false, error: 'internal' };
       }
       if (result.ok) {
-        setState(EMPTY);
-        setTouched({});
+        form.reset();
         setNotice({ tone: 'success', text: t('webhooks.added') });
         router.refresh();
         return;
       }
-      if (result.fieldErrors) setServerErrors(result.fieldErrors);
+      if (result.fieldErrors) form.setServerErrors(result.fieldErrors);
       setNotice({
         tone: 'danger',
         text: te.has(result.error) ? te(result.error, result.params) : te('internal'),
@@ -112,7 +104,7 @@ export function WebhookForm() {
           aria-invalid={urlErrors ? true : undefined}
           aria-describedby={describedBy(urlId, { hint: true, error: Boolean(urlErrors) })}
           onChange={(e) => update({ url: e.target.value })}
-          onBlur={() => setTouched((s) => ({ ...s, url: true }))}
+          onBlur={() => form.touch('url')}
         />
       </Field>
       <fieldset className="space-y-1">
@@ -156,7 +148,7 @@ export function WebhookForm() {
           aria-invalid={secretErrors ? true : undefined}
           aria-describedby={describedBy(secretId, { hint: true, error: Boolean(secretErrors) })}
           onChange={(e) => update({ secret: e.target.value })}
-          onBlur={() => setTouched((s) => ({ ...s, secret: true }))}
+          onBlur={() => form.touch('secret')}
         />
       </Field>
       <fieldset className="space-y-2" aria-describedby={eventErrors ? `${id}-events-error` : undefined}>
@@ -170,7 +162,7 @@ export function WebhookForm() {
               className="mt-1"
               checked={state.events.includes(event)}
               onChange={(e) => {
-                setTouched((s) => ({ ...s, events: true }));
+                form.touch('events');
                 update({
                   events: e.target.checked
                     ? ALERT_EVENTS.filter((x) => x === event || state.events.includes(x))

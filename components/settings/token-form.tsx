@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
+import { useFieldForm } from '@/components/ui/use-field-form';
 import type { ActionResult } from '@/lib/action-result';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_CHOICES, tokenInputSchema } from '@/lib/auth/tokens-schema';
@@ -48,32 +49,24 @@ function check(state: State): Record<string, string[]> {
  */
 export function TokenForm({ accounts, limited }: { accounts: string[]; limited: boolean }) {
   const t = useTranslations('settings.tokens');
-  const tAll = useTranslations();
   const tc = useTranslations('common');
   const te = useTranslations('errors');
   const router = useRouter();
   const id = useId();
-  const [state, setState] = useState<State>(EMPTY);
-  const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const form = useFieldForm(EMPTY, check);
+  const { state, touched, words } = form;
   const [notice, setNotice] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [pending, startTransition] = useTransition();
-  const errors = { ...check(state), ...serverErrors };
-  const words = (field: string) =>
-    touched[field]
-      ? errors[field]?.map((k) => (tAll.has(k as 'common.appName') ? tAll(k as 'common.appName') : k))
-      : undefined;
 
   function update(change: Partial<State>) {
-    setState((s) => ({ ...s, ...change }));
-    setServerErrors({});
+    form.update(change);
     setNotice(null);
   }
 
   function submit() {
-    setTouched({ name: true, role: true, accounts: true, expiresInDays: true });
-    if (Object.keys(check(state)).length > 0) return;
+    form.touch('name', 'role', 'accounts', 'expiresInDays');
+    if (form.invalid()) return;
     startTransition(async () => {
       let result: ActionResult<CreatedToken>;
       try {
@@ -83,12 +76,11 @@ export function TokenForm({ accounts, limited }: { accounts: string[]; limited: 
       }
       if (result.ok) {
         setCreated({ name: result.data.view.name, token: result.data.token });
-        setState(EMPTY);
-        setTouched({});
+        form.reset();
         router.refresh();
         return;
       }
-      if (result.fieldErrors) setServerErrors(result.fieldErrors);
+      if (result.fieldErrors) form.setServerErrors(result.fieldErrors);
       setNotice(te.has(result.error) ? te(result.error, result.params) : te('internal'));
     });
   }
@@ -154,7 +146,7 @@ export function TokenForm({ accounts, limited }: { accounts: string[]; limited: 
             aria-invalid={nameErrors ? true : undefined}
             aria-describedby={describedBy(nameId, { hint: true, error: Boolean(nameErrors) })}
             onChange={(e) => update({ name: e.target.value })}
-            onBlur={() => setTouched((s) => ({ ...s, name: true }))}
+            onBlur={() => form.touch('name')}
           />
         </Field>
         <fieldset className="space-y-1">
@@ -187,7 +179,7 @@ export function TokenForm({ accounts, limited }: { accounts: string[]; limited: 
               name="all-accounts"
               checked={state.all}
               onChange={(e) => {
-                setTouched((s) => ({ ...s, accounts: true }));
+                form.touch('accounts');
                 update({ all: e.target.checked });
               }}
             />
