@@ -61,8 +61,10 @@ export async function AppShell({
               {tc('appName')}
             </Link>
             <ShellMenu>
-              <NavLinks role={user.role} />
-              <div className="flex flex-wrap items-center gap-3 text-sm lg:ml-auto">
+              <div className="lg:order-last lg:-mx-3 lg:basis-full">
+                <NavLinks role={user.role} />
+              </div>
+              <div className="flex flex-wrap items-center gap-3 text-sm lg:ml-auto lg:justify-end">
                 <ScopeSwitcher accounts={accounts} />
                 <span className="flex flex-wrap items-center gap-2" data-testid="aws-identity">
                   {identity.local ? <Badge tone="warning">{t('localSandbox')}</Badge> : null}

@@ -48,7 +48,7 @@ export function NavLinks({ role }: { role: Role }) {
   const keep = search.has('account') || search.has('region') ? `?${scopeParams(scope)}` : '';
   return (
     <nav aria-label={t('mainNav')}>
-      <ul className="flex flex-col gap-1 lg:flex-row">
+      <ul className="flex flex-col gap-1 lg:flex-row lg:flex-wrap">
         {navLinksFor(role).map((link) => {
           const active = isActive(pathname, link.href, link.exact);
           return (

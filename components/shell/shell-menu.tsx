@@ -12,9 +12,11 @@ export function useCloseMenu(): () => void {
 }
 
 /**
- * The header's navigation and controls (Region, account, language, user). Wide screens show them in the
- * header row; below `lg` they fold behind one "Menu" button (aria-expanded), so a phone's header is one short
- * row instead of five wrapped ones. Escape closes the open menu and gives focus back to the button; moving
+ * The header's navigation and controls (Region, account, language, user). Wide screens lay them out in the
+ * header itself (this wrapper is `display: contents` there): the controls on the brand's row, the navigation
+ * on a row of its own below, the same two rows at every width and for every role instead of whatever wraps.
+ * Below `lg` they fold behind one "Menu" button (aria-expanded), so a phone's header is one short row instead
+ * of five wrapped ones. Escape closes the open menu and gives focus back to the button; moving
  * to another page closes it too.
  */
 export function ShellMenu({ children }: { children: ReactNode }) {
@@ -49,7 +51,7 @@ export function ShellMenu({ children }: { children: ReactNode }) {
       </button>
       <div
         id="shell-menu"
-        className={`${open ? 'flex' : 'hidden'} w-full flex-col gap-3 border-t border-slate-200 pt-3 pb-1 lg:flex lg:w-auto lg:flex-1 lg:flex-row lg:items-center lg:gap-6 lg:border-0 lg:p-0 dark:border-slate-800`}
+        className={`${open ? 'flex' : 'hidden'} w-full flex-col gap-3 border-t border-slate-200 pt-3 pb-1 lg:contents dark:border-slate-800`}
       >
         {children}
       </div>
