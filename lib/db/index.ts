@@ -20,8 +20,17 @@ function store(): Store {
   const open = g.logportStore;
   if (open && open.where === target.where) return open;
   if (open) void open.kysely.destroy().catch(() => undefined);
-  g.logportStore = openStore();
-  return g.logportStore;
+  const opened = openStore();
+  g.logportStore = opened;
+  // A store that could not start (PostgreSQL down or unreachable while this replica boots) is dropped, so the
+  // next caller opens it again and migrates then: the workers' retries and /api/health recover on their own
+  // once the database answers, instead of awaiting the same failed start until the process is restarted.
+  opened.ready.catch(() => {
+    if (g.logportStore !== opened) return;
+    g.logportStore = undefined;
+    void opened.kysely.destroy().catch(() => undefined);
+  });
+  return opened;
 }
 
 /**
