@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { ACCOUNT_COOKIE, REGION_COOKIE, SCOPE_HEADER } from '@/lib/accounts/cookies';
 import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import type { Caller } from '@/lib/auth/caller';
 import { callerFromCookies, sessionTokenFrom } from '@/lib/auth/session';
 import { REGION_PATTERN } from '@/lib/export-tasks/create-schema';
 import { BODY_LIMITS, refuseUnsafeRequest } from '@/lib/http/guard';
@@ -64,10 +65,12 @@ export async function proxy(request: NextRequest) {
   // oversized body with a 500.
   const unsafe = refuseUnsafeRequest(request, { maxBodyBytes: BODY_LIMITS.action });
   if (unsafe) return withHsts(unsafe, hsts);
+  let caller: Caller | null = null;
   if (!PUBLIC_PAGES.includes(pathname)) {
     // The session must be open on the server, not just a cookie that decodes: a signed-out, ended or
     // outdated session (issue 14.3) goes to sign-in like no session at all.
-    if (!(await callerFromCookies(request.cookies))) {
+    caller = await callerFromCookies(request.cookies);
+    if (!caller) {
       const url = request.nextUrl.clone();
       url.pathname = '/signin';
       url.search = '';
@@ -80,9 +83,7 @@ export async function proxy(request: NextRequest) {
 
   // Signed in only: an anonymous visitor must not learn from a status which export ids exist.
   const status =
-    !PUBLIC_PAGES.includes(pathname) && isDocumentRequest(request)
-      ? await pageStatus(request.nextUrl, request.cookies)
-      : null;
+    caller && isDocumentRequest(request) ? await pageStatus(request.nextUrl, request.cookies, caller) : null;
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce);

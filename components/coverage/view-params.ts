@@ -1,4 +1,5 @@
 import { COVERAGE_STATES, type CoverageState } from '@/lib/coverage/types';
+import { RULE_ID } from '@/lib/rules/id';
 import { addDays, startOfDay } from '@/lib/time-range/zone';
 
 /**
@@ -51,7 +52,7 @@ export function parseView(params: Params): CoverageView {
   const state = get(params, 'state');
   const range = get(params, 'range');
   return {
-    rule: rule && /^[0-9a-f]{32}$/.test(rule) ? rule : null,
+    rule: rule && RULE_ID.test(rule) ? rule : null,
     state: (COVERAGE_STATES as readonly string[]).includes(state ?? '') ? (state as CoverageState) : null,
     q: (get(params, 'q') ?? '').slice(0, 200),
     range: (RANGES as readonly string[]).includes(range ?? '') ? (range as RangePreset) : '30d',

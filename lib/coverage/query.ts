@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ACCOUNT_NAME } from '@/lib/accounts/types';
 import { logGroupNameSchema, REGION_PATTERN } from '@/lib/export-tasks/create-schema';
+import { RULE_ID } from '@/lib/rules/id';
 import { COVERAGE_STATES } from './types';
 
 /** The query strings of the coverage API and page (shared, so both accept and refuse the same things). */
@@ -13,7 +14,7 @@ const ms = z.pipe(
   z.transform((v: string) => Number(v)),
 );
 
-const ruleId = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+const ruleId = z.string().check(z.regex(RULE_ID));
 
 export const groupCoverageQuery = z
   .strictObject({

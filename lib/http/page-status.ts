@@ -1,9 +1,12 @@
 import 'server-only';
 import { ACCOUNT_COOKIE, REGION_COOKIE, resolveScopeFrom } from '@/lib/accounts/scope';
 import type { Scope } from '@/lib/accounts/types';
+import type { Caller } from '@/lib/auth/caller';
 import { mapAwsError } from '@/lib/aws/errors';
 import { listExportTasks } from '@/lib/export-tasks/list';
 import { awsTaskId, parseView } from '@/lib/export-tasks/table-state';
+import { RULE_ID } from '@/lib/rules/id';
+import { getRule } from '@/lib/rules/service';
 
 /**
  * The HTTP status of a page whose answer depends on AWS, decided before the page renders (issue 14 point 9).
@@ -17,7 +20,7 @@ import { awsTaskId, parseView } from '@/lib/export-tasks/table-state';
  * the page then gets that answer from memory and AWS sees one call, as before. The skeletons stay: they still
  * show on client-side navigations, where no HTTP status is involved.
  *
- * Answers: 404 for an export id AWS does not know; 503 (with Retry-After) when AWS is unreachable, throttled or
+ * Answers: 404 for an export id AWS does not know, or a rule id the store does not hold for this caller; 503 (with Retry-After) when AWS is unreachable, throttled or
  * failing, 502 when it refuses Logport (credentials, permissions), the same split as the API routes; null when
  * the page answers 200 as usual.
  */
@@ -57,7 +60,24 @@ function taskIdOf(pathname: string): string | null {
   }
 }
 
-export async function pageStatus(url: URL, cookies: Cookies): Promise<PageStatus | null> {
+/** `/rules/<id>` → the id, for anything but the new-rule form; null for other paths. */
+function ruleIdOf(pathname: string): string | null {
+  const match = /^\/rules\/([^/]+)\/?$/.exec(pathname);
+  return match?.[1] && match[1] !== 'new' ? match[1] : null;
+}
+
+export async function pageStatus(url: URL, cookies: Cookies, caller: Caller): Promise<PageStatus | null> {
+  // A rule's page: 404 for a rule that does not exist or lies in accounts this caller may not reach (the page
+  // says "not found" for both, so the status tells no more than the page). Logport's own store, not AWS.
+  const ruleId = ruleIdOf(url.pathname);
+  if (ruleId !== null) {
+    if (!RULE_ID.test(ruleId)) return { status: 404 };
+    try {
+      return (await getRule(ruleId, caller.accounts)) ? null : { status: 404 };
+    } catch {
+      return { status: 503, retryAfterSeconds: RETRY_AFTER_SECONDS };
+    }
+  }
   const taskId = taskIdOf(url.pathname);
   if (taskId === null && url.pathname !== '/exports' && url.pathname !== '/exports/') return null;
   const scope = await scopeOf(url, cookies);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_ID } from '@/lib/rules/id';
 
 /** Inputs of the queue's server actions; the actions validate with these before anything else. */
 export const jobIdInput = z.object({ jobId: z.uuid() }).strict();
@@ -12,5 +13,5 @@ export const pauseInput = z.object({ account: account.optional(), all: z.boolean
 export const batchIdInput = z.object({ batchId: z.uuid() }).strict();
 /** A rule's id: 32 hex characters (lib/rules/service.ts). */
 export const ruleIdInput = z
-  .object({ ruleId: z.string().regex(/^[0-9a-f]{32}$/), account: account.optional() })
+  .object({ ruleId: z.string().regex(RULE_ID), account: account.optional() })
   .strict();

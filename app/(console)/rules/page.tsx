@@ -7,6 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
+import { RULE_ID } from '@/lib/rules/id';
 import { listRules } from '@/lib/rules/service';
 
 export const dynamic = 'force-dynamic';
@@ -25,7 +26,7 @@ export default async function RulesPage({
   const [params, user, t] = await Promise.all([searchParams, currentUser(), getTranslations('rules')]);
   const scope = await currentScope(user?.accounts);
   const { region } = scope;
-  const saved = typeof params.saved === 'string' && /^[0-9a-f]{32}$/.test(params.saved) ? params.saved : null;
+  const saved = typeof params.saved === 'string' && RULE_ID.test(params.saved) ? params.saved : null;
   const roles = {
     canOperate: user !== null && roleAtLeast(user.role, 'operator'),
     canAdmin: user !== null && roleAtLeast(user.role, 'admin'),

@@ -1,4 +1,5 @@
 import 'server-only';
+import { RULE_ID } from '@/lib/rules/id';
 import type { RuleSaveResult } from '@/lib/rules/service';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -24,5 +25,5 @@ export function saveResponse(result: RuleSaveResult, created: boolean): Response
 
 /** A rule id as the store makes them (32 hex digits); anything else is not a rule. */
 export function isRuleId(id: string): boolean {
-  return /^[0-9a-f]{32}$/.test(id);
+  return RULE_ID.test(id);
 }

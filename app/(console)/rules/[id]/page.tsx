@@ -7,6 +7,7 @@ import { currentScope } from '@/lib/accounts/scope';
 import { currentUser } from '@/lib/auth/require-role';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { getIdentity } from '@/lib/aws/identity';
+import { RULE_ID } from '@/lib/rules/id';
 import { getRule } from '@/lib/rules/service';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ export default async function EditRulePage({ params }: { params: Promise<{ id: s
       </div>
     );
   }
-  const rule = /^[0-9a-f]{32}$/.test(id) ? await getRule(id, user.accounts) : null;
+  const rule = RULE_ID.test(id) ? await getRule(id, user.accounts) : null;
   if (!rule) notFound();
   const scope = await currentScope(user.accounts);
   const identity = await getIdentity(scope);
