@@ -91,6 +91,8 @@ test.describe('activity as an operator', () => {
     }).toPass({ timeout: 60_000 });
     await expect(row).toContainText('Log group /aws/lambda/orders-api');
     await expect(row).toContainText('to logport-exports');
+    // The page mixes every account the reader may reach: each row names its account and Region.
+    await expect(row).toContainText(`Account default · Region ${E2E.region}`);
     const task = row.getByRole('link', { name: /^Export task / });
     const taskId = ((await task.textContent()) ?? '').replace('Export task ', '').trim();
     expect(taskId).toMatch(/^[0-9a-f-]{36}$/);

@@ -217,6 +217,25 @@ describe('activity in words', () => {
     expect(hrefs('rule.delete')).toEqual([]);
   });
 
+  it('names the account and Region an entry belongs to, in both languages', () => {
+    const entry = { ...SAMPLES['export.cancel'], account: 'prod' };
+    const note = (locale: 'en' | 'ja') =>
+      describeActivity(entry, translator(locale, 'activity'), translator(locale, 'errors'), f).find(
+        (l) => l.kind === 'muted',
+      )?.text;
+    expect(note('en')).toBe('Account prod · Region us-east-2');
+    expect(note('ja')).toBe('アカウント prod · リージョン us-east-2');
+    // Recorded before accounts existed: the Region alone.
+    expect(
+      describeActivity(
+        SAMPLES['export.cancel'],
+        translator('en', 'activity'),
+        translator('en', 'errors'),
+        f,
+      ).find((l) => l.kind === 'muted')?.text,
+    ).toBe('Region us-east-2');
+  });
+
   it('never makes a link from a recorded value that is not an id', () => {
     const t = translator('en', 'activity');
     const lines = describeActivity(

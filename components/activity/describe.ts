@@ -17,7 +17,9 @@ export type Formatters = {
   list(items: string[]): string;
 };
 
-type Entry = Pick<ActivityEntry, 'action' | 'target' | 'region' | 'outcome' | 'detail'>;
+// The account is optional here: entries recorded before accounts existed have none (the default account).
+type Entry = Pick<ActivityEntry, 'action' | 'target' | 'region' | 'outcome' | 'detail'> &
+  Partial<Pick<ActivityEntry, 'account'>>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -235,6 +237,8 @@ export function describeActivity(entry: Entry, t: Translate, te: Translate, f: F
   }
 
   const notes = [
+    // The page mixes every account the reader may reach: each entry names its own (issue 16).
+    entry.account ? t('account', { account: entry.account }) : null,
     entry.region ? t('region', { region: entry.region }) : null,
     d.via === 'queue' ? t('viaQueue') : null,
     d.adopted === true ? t('adopted') : null,
