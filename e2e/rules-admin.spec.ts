@@ -119,6 +119,8 @@ test('an admin edits, pauses, resumes and deletes a rule (with a confirmation)',
     backfillFrom: daysAgo(0),
   });
   created.push(id);
+  // Its own address answers 200 (an unknown one answers 404: below).
+  expect((await page.goto(`/rules/${id}`))?.status()).toBe(200);
   const rules = new RulesPage(page);
   await rules.goto();
   const row = rules.rule(name);
@@ -131,9 +133,22 @@ test('an admin edits, pauses, resumes and deletes a rule (with a confirmation)',
   await expect(form.field('Log group names starting with')).toHaveValue('/aws/lambda/image-resizer');
   await form.form.getByRole('button', { name: '1 h' }).click();
   await form.form.getByRole('radio', { name: 'Hourly' }).check();
+  // When it counts as behind (the rule.behind alert): six hours unless changed, checked as typed.
+  const behind = form.field('Alert when a window is still not archived after (minutes)');
+  await expect(behind).toHaveValue('360');
+  await expect(form.form.getByTestId('rule-behind-text')).toHaveText('6 h');
+  await behind.fill('5');
+  await behind.blur();
+  await expect(
+    form.form.getByText('Give a whole number of minutes between 15 and 43,200 (30 days).'),
+  ).toBeVisible();
+  await behind.fill('90');
+  await expect(form.form.getByTestId('rule-behind-text')).toHaveText('1 h 30 min');
   await form.save.click();
   await expect(page.getByText(`Rule ${name} saved.`)).toBeVisible();
   await expect(row).toContainText('Hourly · UTC · wait 1 h');
+  const saved = await api.get(`/api/rules/${id}`);
+  expect(((await saved.json()) as { rule: { behindAfterMinutes: number } }).rule.behindAfterMinutes).toBe(90);
 
   await row.getByRole('button', { name: `Pause ${name}` }).click();
   await expect(page.getByText(`${name} paused`)).toBeVisible();
@@ -164,8 +179,12 @@ test('an admin edits, pauses, resumes and deletes a rule (with a confirmation)',
   }
 });
 
-test('a rule opened at an unknown address says so', async ({ page }) => {
-  await page.goto(`/rules/${'0'.repeat(32)}`);
+test('a rule opened at an unknown address says so, with a 404', async ({ page }) => {
+  const answer = await page.goto(`/rules/${'0'.repeat(32)}`);
+  expect(answer?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Rule not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Back to rules' })).toBeVisible();
+  expect((await page.goto('/rules/not-a-rule-id'))?.status()).toBe(404);
+  // The form for a new rule is not an id.
+  expect((await page.goto('/rules/new'))?.status()).toBe(200);
 });

@@ -33,9 +33,23 @@ describe('rule form state', () => {
       every: 'day',
       timeZone: 'Asia/Tokyo',
       settleMinutes: 720,
+      behindAfterMinutes: 360,
       enabled: true,
     });
     expect(parsed.backfillFrom).toBeUndefined();
+  });
+
+  it('the behind alert is a field: six hours by default, a saved value kept, a bad one filed under its input', () => {
+    expect(emptyForm('UTC').behindAfterMinutes).toBe('360');
+    expect(
+      ruleInputSchema.parse(toInput({ ...valid, behindAfterMinutes: '90' }, SCOPE)).behindAfterMinutes,
+    ).toBe(90);
+    expect(validateForm(ruleInputSchema, { ...valid, behindAfterMinutes: '5' }, SCOPE)).toHaveProperty(
+      'behindAfterMinutes',
+    );
+    expect(validateForm(ruleInputSchema, { ...valid, behindAfterMinutes: 'soon' }, SCOPE)).toHaveProperty(
+      'behindAfterMinutes',
+    );
   });
 
   it('sends only the chosen way of selecting groups', () => {
@@ -120,6 +134,7 @@ describe('rule form state', () => {
       timeZone: 'UTC',
       settleMinutes: 0,
       backfillFrom: '2026-01-02',
+      behindAfterMinutes: 45,
       enabled: false,
       createdAt: 1,
       createdBy: 'admin',
@@ -127,7 +142,13 @@ describe('rule form state', () => {
       updatedBy: 'admin',
     };
     const form = formOf(rule);
-    expect(form).toMatchObject({ mode: 'names', names: ['/x', '/y'], exclude: '/y', settleMinutes: '0' });
+    expect(form).toMatchObject({
+      mode: 'names',
+      names: ['/x', '/y'],
+      exclude: '/y',
+      settleMinutes: '0',
+      behindAfterMinutes: '45',
+    });
     expect(ruleInputSchema.parse(toInput(form, SCOPE))).toMatchObject({
       logGroups: rule.logGroups,
       exclude: rule.exclude,
@@ -151,8 +172,8 @@ describe('rule form state', () => {
         regions: ['us-east-2', 'us-west-2'],
         region: 'us-east-2',
         buckets: { 'us-east-2': 'archive-use2', 'us-west-2': 'archive-usw2' },
-        behindAfterMinutes: 90,
       },
+      behindAfterMinutes: '90',
     };
     const input = toInput(form, SCOPE);
     expect(input).not.toHaveProperty('region');

@@ -1,4 +1,4 @@
-import type { RuleFormValues, ruleInputSchema } from '@/lib/rules/schema';
+import { DEFAULT_BEHIND_MINUTES, type RuleFormValues, type ruleInputSchema } from '@/lib/rules/schema';
 import { DEFAULT_TEMPLATE } from '@/lib/rules/template';
 import type { Every, Rule } from '@/lib/rules/types';
 
@@ -10,7 +10,7 @@ export type SelectionMode = 'names' | 'prefix' | 'tag';
 
 /**
  * Where a saved rule runs and what else it holds that this form does not show (several accounts or Regions, a
- * bucket per Region, when it counts as behind): sent back as it was, so saving the form never changes them.
+ * bucket per Region): sent back as it was, so saving the form never changes them.
  * Null for a new rule, which runs in the page's account and Region.
  */
 export type KeptSettings = {
@@ -18,7 +18,6 @@ export type KeptSettings = {
   regions: string[];
   region: string;
   buckets: Record<string, string>;
-  behindAfterMinutes?: number;
 };
 
 /** The page's account and Region (a new rule runs there). */
@@ -41,6 +40,8 @@ export type RuleFormState = {
   settleMinutes: string;
   /** YYYY-MM-DD, or '' for the default (the day the rule is created). */
   backfillFrom: string;
+  /** The input's text: minutes after a window is due before the rule counts as behind (rule.behind alert). */
+  behindAfterMinutes: string;
   enabled: boolean;
   kept: KeptSettings | null;
 };
@@ -59,6 +60,7 @@ export const FORM_FIELDS = [
   'timeZone',
   'settleMinutes',
   'backfillFrom',
+  'behindAfterMinutes',
   'enabled',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number] | 'form';
@@ -77,6 +79,7 @@ export const FIELD_IDS: Record<FormField, string> = {
   timeZone: 'rule-zone',
   settleMinutes: 'rule-settle',
   backfillFrom: 'rule-backfill',
+  behindAfterMinutes: 'rule-behind',
   enabled: 'rule-enabled',
   form: 'rule-name',
 };
@@ -96,6 +99,7 @@ export function emptyForm(timeZone: string): RuleFormState {
     timeZone,
     settleMinutes: '720',
     backfillFrom: '',
+    behindAfterMinutes: String(DEFAULT_BEHIND_MINUTES),
     enabled: true,
     kept: null,
   };
@@ -117,13 +121,13 @@ export function formOf(rule: Rule): RuleFormState {
     timeZone: rule.timeZone,
     settleMinutes: String(rule.settleMinutes),
     backfillFrom: rule.backfillFrom,
+    behindAfterMinutes: String(rule.behindAfterMinutes ?? DEFAULT_BEHIND_MINUTES),
     enabled: rule.enabled,
     kept: {
       accounts: rule.accounts,
       regions: rule.regions,
       region: rule.region,
       buckets: rule.buckets,
-      ...(rule.behindAfterMinutes === undefined ? {} : { behindAfterMinutes: rule.behindAfterMinutes }),
     },
   };
 }
@@ -148,7 +152,6 @@ function placeOf(s: RuleFormState, scope: FormScope) {
     accounts: k.accounts,
     ...(k.regions.length > 0 ? { regions: k.regions } : {}),
     ...(Object.keys(buckets).length > 0 ? { buckets } : {}),
-    ...(k.behindAfterMinutes === undefined ? {} : { behindAfterMinutes: k.behindAfterMinutes }),
   };
 }
 
@@ -175,7 +178,10 @@ export function selectionOf(s: RuleFormState): RuleFormValues['logGroups'] {
   return { tag: { key: s.tagKey, value: s.tagValue } };
 }
 
-export type RuleFormInput = Omit<RuleFormValues, 'settleMinutes'> & { settleMinutes: number | string };
+export type RuleFormInput = Omit<RuleFormValues, 'settleMinutes' | 'behindAfterMinutes'> & {
+  settleMinutes: number | string;
+  behindAfterMinutes: number | string;
+};
 
 /** What the form sends: the schema's input (the server parses it again with the same schema). */
 export function toInput(s: RuleFormState, scope: FormScope): RuleFormInput {
@@ -190,6 +196,7 @@ export function toInput(s: RuleFormState, scope: FormScope): RuleFormInput {
     timeZone: s.timeZone,
     settleMinutes: minutes(s.settleMinutes),
     ...(s.backfillFrom.trim() ? { backfillFrom: s.backfillFrom.trim() } : {}),
+    behindAfterMinutes: minutes(s.behindAfterMinutes),
     enabled: s.enabled,
   };
 }

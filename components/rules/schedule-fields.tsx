@@ -12,7 +12,10 @@ import type { RuleForm } from './use-rule-form';
 
 const SETTLE_PRESETS = [0, 60, DEFAULT_SETTLE_MINUTES];
 
-/** When windows are exported: their length, the zone they follow, how long they settle, where backfill starts. */
+/**
+ * When windows are exported: their length, the zone they follow, how long they settle, where backfill starts,
+ * and how long a due window may wait before the rule counts as behind (the rule.behind alert).
+ */
 export function ScheduleFields({ form }: { form: RuleForm }) {
   const t = useTranslations('rules');
   const text = useErrorText();
@@ -20,6 +23,10 @@ export function ScheduleFields({ form }: { form: RuleForm }) {
   const zoneErrors = text(errors.timeZone);
   const settleErrors = text(errors.settleMinutes);
   const backfillErrors = text(errors.backfillFrom);
+  const behindErrors = text(errors.behindAfterMinutes);
+  const behind = /^\d+$/.test(state.behindAfterMinutes.trim())
+    ? settleParts(Number(state.behindAfterMinutes))
+    : null;
   const settle = /^\d+$/.test(state.settleMinutes.trim()) ? Number(state.settleMinutes) : null;
   const parts = settle === null ? null : settleParts(settle);
 
@@ -112,6 +119,27 @@ export function ScheduleFields({ form }: { form: RuleForm }) {
           aria-invalid={backfillErrors ? true : undefined}
           aria-describedby={describedBy('rule-backfill', { hint: true, error: Boolean(backfillErrors) })}
         />
+      </Field>
+
+      <Field id="rule-behind" label={t('form.behindLabel')} hint={t('form.behindHint')} errors={behindErrors}>
+        <div className="flex flex-wrap items-center gap-2">
+          <input
+            id="rule-behind"
+            type="number"
+            inputMode="numeric"
+            min={15}
+            step={1}
+            className={`${inputClass} max-w-32`}
+            value={state.behindAfterMinutes}
+            onChange={(e) => update({ behindAfterMinutes: e.target.value })}
+            onBlur={() => blur('behindAfterMinutes')}
+            aria-invalid={behindErrors ? true : undefined}
+            aria-describedby={describedBy('rule-behind', { hint: true, error: Boolean(behindErrors) })}
+          />
+          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="rule-behind-text">
+            {behind ? t(`settle.${behind.key}`, behind.values) : ''}
+          </span>
+        </div>
       </Field>
     </div>
   );
