@@ -29,6 +29,7 @@ const { schedulerTick } = await import('@/lib/rules/scheduler');
 const { QueueWorker } = await import('@/lib/queue/worker');
 const { enqueueJobs } = await import('@/lib/queue/enqueue');
 const { retryJob } = await import('@/lib/queue/commands');
+const { readSettings, writeSettings } = await import('@/lib/queue/store');
 const { getDb } = await import('@/lib/db');
 const { AlertDeliverer } = await import('./deliverer');
 const { createWebhook, deleteWebhook, listWebhooks, sendTestMessage } = await import('./service');
@@ -173,8 +174,12 @@ describe('webhooks against the emulator', () => {
     if (!rule.ok) return;
     // The policy goes after the rule was saved (its preflight passed): the window's export is refused.
     await env.s3.send(new DeleteBucketPolicyCommand({ Bucket: REFUSED }));
+    // "When an export fails: pause the queue" is for what people queue: a rule's failed window never pauses it.
+    await writeSettings({ onFailure: 'pause' }, 'test');
     await schedulerTick(scope);
     await drainQueue();
+    expect(await readSettings('default')).toMatchObject({ paused: false, onFailure: 'pause' });
+    await writeSettings({ onFailure: 'continue' }, 'test');
 
     const db = await getDb();
     const job = await db
