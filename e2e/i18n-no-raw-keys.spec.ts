@@ -66,6 +66,11 @@ function pagesFor(role: TestRole, task: { completed: string; failed: string }): 
     wizard({ step: 'source' }),
     '/queue',
     '/activity',
+    '/accounts',
+    '/rules',
+    // Admins see the form; other roles the page's refusal.
+    '/rules/new',
+    '/coverage',
     // Admins see the sessions; other roles the page's refusal.
     '/settings',
     // Operators and admins read the delivery log; viewers the refusal.
@@ -102,7 +107,11 @@ async function walk(page: Page, paths: string[]) {
 for (const locale of ['en', 'ja'] as const) {
   test(`${locale}, signed out: the sign-in page shows no raw key`, async ({ page, context }) => {
     await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: E2E.appUrl }]);
-    await walk(page, ['/signin', '/signin?error=CredentialsSignin']);
+    await walk(page, ['/signin', '/signin?error=CredentialsSignin', '/signin?error=NoAccounts']);
+    // A single sign-on user refused for having no account is told that, not "no role".
+    await expect(page.getByRole('alert').filter({ hasText: /./ }).first()).toContainText(
+      locale === 'en' ? 'no AWS account in Logport' : 'AWS アカウントが 1 つも割り当てられていません',
+    );
   });
 
   for (const role of ['viewer', 'operator', 'admin'] as const) {

@@ -12,6 +12,7 @@ import { type SignInFailure, signInWithPassword, signInWithProvider } from '@/li
 const ERROR_KEYS: Record<string, string> = {
   CredentialsSignin: 'errorCredentials',
   AccessDenied: 'errorAccessDenied',
+  NoAccounts: 'errorNoAccounts',
   SessionRequired: 'errorSessionExpired',
 };
 

@@ -62,6 +62,7 @@ function providers(): NextAuthOptions['providers'] {
           // No accounts from the claim: no role either, so the sign-in is refused (see signIn below).
           role: accounts === null ? undefined : (roleFromClaims(profile, oidc) ?? undefined),
           accounts: accounts ?? [],
+          noAccounts: accounts === null,
         };
       },
     });
@@ -81,8 +82,10 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return sameOriginUrl(url, baseUrl)?.href ?? baseUrl;
     },
-    // An OIDC user whose claims map to no role (and no default role) is refused rather than given access.
+    // An OIDC user whose claims map to no role (and no default role) is refused rather than given access; one
+    // whose accounts claim names no account is refused with its own reason, so the page says what to ask for.
     signIn({ user }) {
+      if ((user as { noAccounts?: unknown }).noAccounts === true) return '/signin?error=NoAccounts';
       return isRole((user as { role?: unknown }).role);
     },
     // At sign-in (and only then, `user` is set): a session row on the server, named in the token by its id.

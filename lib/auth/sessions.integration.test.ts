@@ -144,6 +144,13 @@ describe('server-side sessions', () => {
       ).sid,
     );
     expect(await checkSession(sid)).toEqual({ name: 'erin', role: 'viewer', accounts: ['prod'] });
+
+    // Refused at sign-in: no accounts (its own reason on the sign-in page), or no role.
+    const signIn = authOptions.callbacks!.signIn!;
+    const user = { id: 'sub-9', name: 'erin', accounts: [] };
+    expect(await signIn({ user: { ...user, noAccounts: true } } as never)).toBe('/signin?error=NoAccounts');
+    expect(await signIn({ user: { ...user, noAccounts: false } } as never)).toBe(false);
+    expect(await signIn({ user: { ...user, role: 'viewer', noAccounts: false } } as never)).toBe(true);
   });
 
   it('a password change ends the user’s sessions', async () => {
