@@ -20,9 +20,9 @@ import { getRule } from '@/lib/rules/service';
  * the page then gets that answer from memory and AWS sees one call, as before. The skeletons stay: they still
  * show on client-side navigations, where no HTTP status is involved.
  *
- * Answers: 404 for an export id AWS does not know, or a rule id the store does not hold for this caller; 503 (with Retry-After) when AWS is unreachable, throttled or
- * failing, 502 when it refuses Logport (credentials, permissions), the same split as the API routes; null when
- * the page answers 200 as usual.
+ * Answers: 404 for an export id AWS does not know, or a rule id the store does not hold for this caller; 503
+ * (with Retry-After) when AWS is unreachable, throttled or failing, 502 when it refuses Logport (credentials,
+ * permissions), the same split as the API routes; null when the page answers 200 as usual.
  */
 export type PageStatus = { status: 404 | 502 | 503; retryAfterSeconds?: number };
 
