@@ -25,7 +25,12 @@ export interface Stack {
 const root = path.resolve(__dirname, '..', '..');
 const PASSWORD = 'bench-password-123';
 // The same Node flags `npm start` uses (package.json), so the bench measures the server as shipped.
-const START_FLAGS = startFlags();
+// BENCH_CPU_PROF=<folder>: the server also writes a V8 CPU profile there when it stops (open it in Chrome's
+// DevTools, Performance tab), to see where a figure's time goes.
+const START_FLAGS = [
+  ...startFlags(),
+  ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
