@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -12,6 +13,7 @@ import { describedBy, Field, inputClass } from '@/components/ui/field';
 import type { PreflightResult } from '@/lib/preflight/types';
 import { DestinationFields } from './destination-fields';
 import { previewScope, type RuleFormState, serverFieldErrors, toInput } from './form-state';
+import { ruleKeys } from './queries';
 import { RuleChecks } from './rule-checks';
 import { ScheduleFields } from './schedule-fields';
 import { SelectionFields } from './selection-fields';
@@ -56,6 +58,7 @@ export function RuleForm({
   const te = useTranslations('errors');
   const text = useErrorText();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const { account } = useScope();
   const scope = useMemo(() => ({ account, region }), [account, region]);
   const form = useRuleForm(initial, scope);
@@ -79,6 +82,10 @@ export function RuleForm({
       }
       if (result.ok) {
         setRefusal(null);
+        // The list renders the server's rules after the save; a list this tab cached before the edit (fresh for
+        // a moment) would win over them and show the rule as it was until its next poll.
+        queryClient.removeQueries({ queryKey: ruleKeys.all });
+        void queryClient.invalidateQueries({ queryKey: ['coverage'] });
         router.push(`/rules?saved=${encodeURIComponent(result.data.id)}`);
         router.refresh();
         return;
