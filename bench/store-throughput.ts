@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDatabase, postgresAvailable, startCluster } from '../test/postgres-cluster';
+import { benchEntry } from './lib/child';
 import { type Figure, round } from './lib/figures';
 
 /**
@@ -203,16 +204,4 @@ export async function run(): Promise<Figure[]> {
   return out;
 }
 
-if (process.argv.includes('--child')) {
-  void child().catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
-} else if (require.main === module) {
-  void run().then((figures) => {
-    for (const f of figures)
-      console.log(
-        `${f.pass ? 'PASS' : 'FAIL'}  ${f.name}: ${f.value} ${f.unit} (target ${f.target}) — ${f.detail ?? ''}`,
-      );
-  });
-}
+benchEntry(module, child, run);
