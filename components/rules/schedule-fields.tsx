@@ -68,22 +68,15 @@ export function ScheduleFields({ form }: { form: RuleForm }) {
 
       <Field id="rule-settle" label={t('form.settleLabel')} hint={t('form.settleHint')} errors={settleErrors}>
         <div className="flex flex-wrap items-center gap-2">
-          <input
+          <MinutesInput
             id="rule-settle"
-            type="number"
-            inputMode="numeric"
             min={0}
-            step={1}
-            className={`${inputClass} max-w-32`}
             value={state.settleMinutes}
-            onChange={(e) => update({ settleMinutes: e.target.value })}
+            onChange={(settleMinutes) => update({ settleMinutes })}
             onBlur={() => blur('settleMinutes')}
-            aria-invalid={settleErrors ? true : undefined}
-            aria-describedby={describedBy('rule-settle', { hint: true, error: Boolean(settleErrors) })}
+            invalid={Boolean(settleErrors)}
+            text={parts ? t(`settle.${parts.key}`, parts.values) : ''}
           />
-          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="rule-settle-text">
-            {parts ? t(`settle.${parts.key}`, parts.values) : ''}
-          </span>
           {SETTLE_PRESETS.map((m) => {
             const p = settleParts(m);
             return (
@@ -123,24 +116,49 @@ export function ScheduleFields({ form }: { form: RuleForm }) {
 
       <Field id="rule-behind" label={t('form.behindLabel')} hint={t('form.behindHint')} errors={behindErrors}>
         <div className="flex flex-wrap items-center gap-2">
-          <input
+          <MinutesInput
             id="rule-behind"
-            type="number"
-            inputMode="numeric"
             min={15}
-            step={1}
-            className={`${inputClass} max-w-32`}
             value={state.behindAfterMinutes}
-            onChange={(e) => update({ behindAfterMinutes: e.target.value })}
+            onChange={(behindAfterMinutes) => update({ behindAfterMinutes })}
             onBlur={() => blur('behindAfterMinutes')}
-            aria-invalid={behindErrors ? true : undefined}
-            aria-describedby={describedBy('rule-behind', { hint: true, error: Boolean(behindErrors) })}
+            invalid={Boolean(behindErrors)}
+            text={behind ? t(`settle.${behind.key}`, behind.values) : ''}
           />
-          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="rule-behind-text">
-            {behind ? t(`settle.${behind.key}`, behind.values) : ''}
-          </span>
         </div>
       </Field>
     </div>
+  );
+}
+
+/** A whole number of minutes as typed, with the same span in words beside it (`<id>-text`). */
+function MinutesInput(props: {
+  id: string;
+  min: number;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  invalid: boolean;
+  text: string;
+}) {
+  return (
+    <>
+      <input
+        id={props.id}
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        step={1}
+        className={`${inputClass} max-w-32`}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        onBlur={props.onBlur}
+        aria-invalid={props.invalid ? true : undefined}
+        aria-describedby={describedBy(props.id, { hint: true, error: props.invalid })}
+      />
+      <span className="text-sm text-slate-600 dark:text-slate-400" data-testid={`${props.id}-text`}>
+        {props.text}
+      </span>
+    </>
   );
 }
